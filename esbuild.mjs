@@ -1,0 +1,84 @@
+// One build script: bundles the client (vscode external), the server and the CLI (all
+// dependencies inlined), and the tests; copies the tree-sitter grammars and tokenizer
+// ranks next to the server bundle. Flags: --production (minify, no source maps), --watch.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, existsSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+/** Test files: every *.test.ts under test/, bundled one by one (node_modules stay external). */
+function testEntries() {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory() && !['out', 'fixtures', 'e2e'].includes(e.name)) walk(p);
+      else if (e.isFile() && e.name.endsWith('.test.ts')) out.push(p);
+    }
+  };
+  walk(join(root, 'test'));
+  return out;
+}
+
+/** Grammars (runtime and languages from one @vscode/tree-sitter-wasm, pinned together). */
+function copyGrammars() {
+  const src = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+  const dest = join(root, 'server/out/wasm');
+  mkdirSync(dest, { recursive: true });
+  for (const f of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm']) {
+    copyFileSync(join(src, f), join(dest, f));
+  }
+}
+
+/** Tokenizer ranks as JSON files loaded lazily at run time (they are megabytes each). */
+function writeRanks() {
+  const dest = join(root, 'server/out/ranks');
+  mkdirSync(dest, { recursive: true });
+  for (const name of ['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base']) {
+    const file = join(dest, `${name}.json`);
+    if (existsSync(file)) continue;
+    const ranks = require(`js-tiktoken/ranks/${name}`);
+    writeFileSync(file, JSON.stringify(ranks.default ?? ranks));
+  }
+}
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter((b) => existsSync(join(root, b.entryPoints[0])));
+
+const tests = testEntries();
+if (tests.length && !production) {
+  rmSync(join(root, 'test/out'), { recursive: true, force: true });
+  builds.push({ entryPoints: tests, outdir: 'test/out', outbase: 'test', packages: 'external' });
+}
+
+copyGrammars();
+writeRanks();
+
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context({ ...common, ...b });
+    await ctx.watch();
+  }
+  console.log('[esbuild] watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

@@ -1,0 +1,103 @@
+/**
+ * The neutral model of one API call that rules see. Produced from tree-sitter trees by
+ * server/src/parse; no rule touches tree-sitter nodes.
+ *
+ * Positions are UTF-16 code-unit offsets into the analysed text (what web-tree-sitter and
+ * LSP use); `Span.end` is exclusive.
+ */
+import type { Endpoint } from '../catalog/schema';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A resolved value. `unknown` never produces a finding that depends on it. */
+export type Value =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'array'; items: ValueNode[] }
+  | { kind: 'object'; entries: Argument[]; /** true when a spread/unknown key may add more */ open: boolean }
+  | { kind: 'unknown' };
+
+export interface ValueNode {
+  value: Value;
+  /** where the value is written (the literal itself, possibly far from the call) */
+  span: Span;
+  /**
+   * For strings: the span of the text inside the quotes, where a replacement edit goes.
+   * Absent for non-literals.
+   */
+  innerSpan?: Span;
+}
+
+export interface Argument {
+  name: string;
+  /** the keyword / property key as written (for removal and rename edits) */
+  nameSpan: Span;
+  /** the whole `name=value` / `name: value` element, for removal edits */
+  span: Span;
+  value: ValueNode;
+  /** true when the argument comes from a `**spread` / `...spread` literal defined elsewhere */
+  fromSpread: boolean;
+}
+
+export type ClientKind = 'openai' | 'azure' | 'compatible' | 'unknown';
+
+export interface ClientInfo {
+  kind: ClientKind;
+  /** how the client was constructed, e.g. "OpenAI", "AsyncAzureOpenAI", "Groq", "openai module" */
+  constructorName: string | null;
+  /** base_url / baseURL when resolved */
+  baseUrl: string | null;
+  /** Azure api_version / apiVersion and where it is written */
+  apiVersion: ValueNode | null;
+  /** Python SDK < 1.0 style (`openai.ChatCompletion.create`) */
+  legacySdk: boolean;
+}
+
+export interface ContentPart {
+  /** "text", "image_url", "input_image", "input_audio", "file", ... */
+  type: string;
+  span: Span;
+  text?: ValueNode;
+  /** image parts: detail and size when known */
+  imageDetail?: 'low' | 'high' | 'auto';
+  imageSize?: { width: number; height: number };
+}
+
+export interface Message {
+  span: Span;
+  role: ValueNode | null;
+  /** plain-string content, or the parts of a content array */
+  content: ValueNode | null;
+  parts: ContentPart[] | null;
+  name: ValueNode | null;
+}
+
+export interface ApiCall {
+  endpoint: Endpoint;
+  /** the method path as written, e.g. "chat.completions.create", "beta.chat.completions.parse" */
+  method: string;
+  /** `.parse` / `.stream` helpers that imply structured outputs or streaming */
+  helper: 'parse' | 'stream' | null;
+  language: 'python' | 'javascript' | 'typescript';
+  client: ClientInfo;
+  /** the whole call expression */
+  span: Span;
+  /** the callee (`client.chat.completions.create`) */
+  calleeSpan: Span;
+  /** the argument list, where new arguments can be inserted */
+  argsSpan: Span;
+  /** `model=` / `engine=` (v0 Azure) / `deployment_id=` */
+  model: Argument | null;
+  args: Argument[];
+  /** true when arguments may come from somewhere the engine cannot see (`**kwargs` of unknown value) */
+  argsOpen: boolean;
+  /** chat `messages` or responses `input` as a list of messages, when resolvable */
+  messages: Message[] | null;
+  /** responses `instructions`, when given */
+  instructions: ValueNode | null;
+}
