@@ -185,6 +185,19 @@ export const ImageTokenFormula = z.object({
   maxSide: z.number().int().positive(),
   /** ... then so that its shortest side is shortSide */
   shortSide: z.number().int().positive(),
+  /** models whose image tokens use other constants with the same tiling (the seed's GPT-4o mini: 2833 / 5667) */
+  modelOverrides: z
+    .array(
+      z.object({
+        /** catalog model IDs (alias and snapshots) the constants apply to */
+        models: z.array(z.string().min(1)).min(1),
+        lowDetailTokens: z.number().int().positive(),
+        baseTokens: z.number().int().positive(),
+        tokensPerTile: z.number().int().positive(),
+        sources: z.array(SourceRef).min(1),
+      }),
+    )
+    .default([]),
   sources: z.array(SourceRef).min(1),
 });
 
