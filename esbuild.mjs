@@ -11,6 +11,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const pkg = require('./package.json');
 
 const common = {
   bundle: true,
@@ -20,6 +21,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // `openai-model-lint --version` (server/src/cli/version.ts)
+  define: { OPENAI_MODEL_LINT_VERSION: JSON.stringify(pkg.version) },
 };
 
 /** Test files: every *.test.ts under test/, bundled one by one (node_modules stay external). */
@@ -62,6 +65,7 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['bench/catalog.ts', 'bench/catalog-lib.ts'], outdir: 'bench/out' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 
 const tests = testEntries();
@@ -70,8 +74,23 @@ if (tests.length && !production) {
   builds.push({ entryPoints: tests, outdir: 'test/out', outbase: 'test', packages: 'external' });
 }
 
+/**
+ * JSON Schema of `.openai-model-lint.json` (extraModels items = catalog entries), generated
+ * from the zod schemas by server/src/config/jsonSchema.ts and shipped next to the server.
+ */
+async function writeProjectFileSchema() {
+  const entry = join(root, 'server/src/config/jsonSchema.ts');
+  if (!existsSync(entry)) return;
+  const result = await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: [entry], write: false });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, require);
+  mkdirSync(join(root, 'server/out'), { recursive: true });
+  writeFileSync(join(root, 'server/out/openai-model-lint.schema.json'), `${JSON.stringify(mod.exports.projectFileJsonSchema(), null, 2)}\n`);
+}
+
 copyGrammars();
 writeRanks();
+await writeProjectFileSchema();
 
 if (watch) {
   for (const b of builds) {
