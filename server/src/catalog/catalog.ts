@@ -1,0 +1,364 @@
+/**
+ * The model catalog at run time: the built-in data files validated once, indexed for lookup
+ * by ID, other ID, Azure model name and fine-tune ID, plus user `catalog.extraModels`.
+ *
+ * Validation happens once per process (`Catalog.builtIn()` is cached); a catalog with extra
+ * models reuses the built-in's validated entries and only validates the extras.
+ */
+import { z } from 'zod';
+import {
+  AzureModel,
+  AzureVersion,
+  CatalogFile,
+  ImageTokenFormula,
+  ModelEntry,
+  SourceRef,
+} from './schema';
+import { suggestIds, type SuggestionCandidates } from './suggest';
+import openaiData from './data/openai.json';
+import azureData from './data/azure.json';
+
+export type ResolvedVia = 'id' | 'otherId' | 'azureName' | 'fineTune' | 'extra';
+
+export interface ResolvedModel {
+  /** the ID or name as written */
+  requested: string;
+  /** facts; when an Azure version is known, its overrides are applied */
+  entry: ModelEntry;
+  /** alias → its snapshot (entry.aliasOf ?? entry.id) */
+  canonicalId: string;
+  via: ResolvedVia;
+  azure?: { model: AzureModel; version: AzureVersion | null };
+  /** for `ft:<base>:<org>::<id>`: the base model as written */
+  fineTuneBase?: string;
+}
+
+export type LifecycleStatus = 'ga' | 'preview' | 'deprecated' | 'retired';
+
+type ImageTokens = z.infer<typeof ImageTokenFormula>;
+type ApiVersionRequirement = CatalogFile['azureApiVersionRequirements'][number];
+
+export interface CatalogProblem {
+  /** key path of the bad value, e.g. "catalog.extraModels[2].contextWindow" */
+  path: string;
+  message: string;
+}
+
+/**
+ * One model or Azure model of a data file, validated with zod the first time it is used and
+ * then kept. Indexing reads only the keys (`id`, `otherIds`, `name`), so loading the catalog
+ * costs a walk over the data, not a full validation of a few hundred entries (bench/catalog.ts).
+ */
+class Slot<T> {
+  private value: T | undefined;
+  constructor(
+    private readonly raw: unknown,
+    private readonly schema: z.ZodType<T>,
+    /** "data/openai.json: models[3]", for the error of a broken build */
+    private readonly where: string,
+    value?: T,
+  ) {
+    this.value = value;
+  }
+
+  get(): T {
+    if (this.value === undefined) {
+      const r = this.schema.safeParse(this.raw);
+      if (!r.success) {
+        const issue = r.error.issues[0]!;
+        throw new Error(`openai-model-lint: invalid catalog ${formatPath(this.where, issue.path)}: ${issue.message}`);
+      }
+      this.value = r.data;
+    }
+    return this.value;
+  }
+}
+
+interface ModelSlot {
+  id: string;
+  otherIds: string[];
+  /** for ranking suggestions without validating every entry */
+  shutdownDate: string | null;
+  slot: Slot<ModelEntry>;
+  extra: boolean;
+}
+
+interface AzureSlot {
+  name: string;
+  slot: Slot<AzureModel>;
+}
+
+/** Catalog content, indexed by key; entries validated on first use. */
+interface CatalogData {
+  asOf: string;
+  models: ModelSlot[];
+  azure: AzureSlot[];
+  imageTokens: ImageTokens | undefined;
+  requirements: ApiVersionRequirement[];
+}
+
+/** The file-level part of a catalog file; models and Azure models are validated one by one. */
+const CatalogFileShell = CatalogFile.extend({
+  models: z.array(z.looseObject({ id: z.string().min(1), otherIds: z.array(z.string()).optional() })).default([]),
+  azure: z.array(z.looseObject({ name: z.string().min(1) })).default([]),
+});
+
+let builtIn: Catalog | undefined;
+
+export class Catalog {
+  readonly asOf: string;
+  private readonly data: CatalogData;
+  private readonly byId = new Map<string, ModelSlot>();
+  private readonly byOtherId = new Map<string, ModelSlot>();
+  private readonly azureByName = new Map<string, AzureSlot>();
+
+  private constructor(data: CatalogData) {
+    this.data = data;
+    this.asOf = data.asOf;
+    for (const m of data.models) this.byId.set(m.id, m);
+    for (const m of data.models) {
+      for (const other of m.otherIds) if (!this.byId.has(other)) this.byOtherId.set(other, m);
+    }
+    for (const a of data.azure) this.azureByName.set(a.name, a);
+  }
+
+  /** The catalog shipped with the product: loaded and indexed once, cached for the process. */
+  static builtIn(): Catalog {
+    return (builtIn ??= Catalog.fromFiles([openaiData, azureData], ['data/openai.json', 'data/azure.json']));
+  }
+
+  /**
+   * Builds a catalog from catalog files (JSON values). The file level and every entry's keys
+   * are checked now, each entry in full on first use; an invalid file or entry throws an Error
+   * naming the file and the key path. The built-in data is validated in full by a unit test,
+   * so this only fires for a broken build or a caller's own files.
+   */
+  static fromFiles(files: unknown[], names: string[] = []): Catalog {
+    const models = new Map<string, ModelSlot>();
+    const azure = new Map<string, AzureSlot>();
+    const parsed = files.map((f, i) => {
+      const name = names[i] ?? `file #${i}`;
+      const r = CatalogFileShell.safeParse(f);
+      if (!r.success) {
+        const issue = r.error.issues[0]!;
+        throw new Error(`openai-model-lint: invalid catalog ${name}: ${formatPath('', issue.path) || '(top level)'}: ${issue.message}`);
+      }
+      r.data.models.forEach((m, j) => {
+        const raw = m as Record<string, unknown>;
+        const lifecycle = raw.lifecycle as { shutdownDate?: unknown } | undefined;
+        models.set(m.id, {
+          id: m.id,
+          otherIds: m.otherIds ?? [],
+          shutdownDate: typeof lifecycle?.shutdownDate === 'string' ? lifecycle.shutdownDate : null,
+          slot: new Slot(m, ModelEntry, `${name}: models[${j}]`),
+          extra: false,
+        });
+      });
+      r.data.azure.forEach((a, j) => azure.set(a.name, { name: a.name, slot: new Slot(a, AzureModel, `${name}: azure[${j}]`) }));
+      return r.data;
+    });
+    return new Catalog({
+      asOf: parsed.map((f) => f.asOf).reduce((a, b) => (b > a ? b : a), '0000-00-00'),
+      models: [...models.values()],
+      azure: [...azure.values()],
+      imageTokens: parsed.map((f) => f.imageTokens).find((t) => t !== undefined),
+      requirements: parsed.flatMap((f) => f.azureApiVersionRequirements),
+    });
+  }
+
+  /**
+   * This catalog plus user entries (`catalog.extraModels`). Each entry is validated now, on its
+   * own: an invalid one is reported at its key path and skipped; a valid one replaces a
+   * built-in entry with the same ID.
+   */
+  withExtraModels(extra: unknown[], basePath = 'catalog.extraModels'): { catalog: Catalog; problems: CatalogProblem[] } {
+    const problems: CatalogProblem[] = [];
+    if (!Array.isArray(extra)) {
+      return { catalog: this, problems: [{ path: basePath, message: 'expected an array of model entries' }] };
+    }
+    const added = new Map<string, ModelSlot>();
+    extra.forEach((value, i) => {
+      const r = ModelEntry.safeParse(value);
+      if (r.success) {
+        const m = r.data;
+        const slot = new Slot(value, ModelEntry, `${basePath}[${i}]`, m);
+        added.set(m.id, { id: m.id, otherIds: m.otherIds, shutdownDate: m.lifecycle.shutdownDate, slot, extra: true });
+      } else for (const issue of r.error.issues) problems.push({ path: formatPath(`${basePath}[${i}]`, issue.path), message: issue.message });
+    });
+    if (added.size === 0) return { catalog: this, problems };
+    const models = this.data.models.filter((m) => !added.has(m.id)).concat([...added.values()]);
+    return { catalog: new Catalog({ ...this.data, models }), problems };
+  }
+
+  get(id: string): ModelEntry | undefined {
+    return this.byId.get(id)?.slot.get();
+  }
+
+  /**
+   * An OpenAI model ID as written: exact ID, another ID of an entry, or a fine-tuned ID
+   * (`ft:<base>:<org>[:<suffix>]:<id>`, legacy `<base>:ft-<org>-<date>`) resolved to its base.
+   * Azure model names are not OpenAI IDs (see resolveAzure).
+   */
+  resolve(id: string): ResolvedModel | undefined {
+    const direct = this.byId.get(id);
+    if (direct) return this.resolved(id, direct.slot.get(), direct.extra ? 'extra' : 'id');
+    const other = this.byOtherId.get(id);
+    if (other) return this.resolved(id, other.slot.get(), other.extra ? 'extra' : 'otherId');
+    const base = fineTuneBase(id);
+    if (base !== undefined) {
+      const entry = this.byId.get(base) ?? this.byOtherId.get(base);
+      if (entry) return { ...this.resolved(id, entry.slot.get(), 'fineTune'), fineTuneBase: base };
+    }
+    return undefined;
+  }
+
+  /**
+   * An Azure model name with an optional version ("gpt-35-turbo", "gpt-4" + "turbo-2024-04-09"),
+   * or an OpenAI ID used as a deployment name. Without a version, the model's default version
+   * (when the source names one) is used; an unknown version gives `version: null`.
+   */
+  resolveAzure(name: string, version?: string): ResolvedModel | undefined {
+    const azureSlot = this.azureByName.get(name);
+    if (azureSlot) {
+      const model = azureSlot.slot.get();
+      const v = version !== undefined ? findVersion(model, version) : model.defaultVersion !== null ? findVersion(model, model.defaultVersion) : null;
+      const entryId = v?.modelId ?? model.openaiId ?? model.versions[model.versions.length - 1]!.modelId;
+      const entry = (this.byId.get(entryId) ?? this.byOtherId.get(entryId))?.slot.get();
+      if (!entry) return undefined;
+      return this.resolved(name, v ? withAzureOverrides(entry, v) : entry, 'azureName', { model, version: v });
+    }
+    const r = this.resolve(name);
+    if (!r) return undefined;
+    const match = this.azureMatch(r.entry, version);
+    if (!match) return r;
+    return { ...r, entry: match.version ? withAzureOverrides(r.entry, match.version) : r.entry, azure: match };
+  }
+
+  /** The Azure model and version that serve an OpenAI entry, when the catalog knows one. */
+  private azureMatch(entry: ModelEntry, version?: string): { model: AzureModel; version: AzureVersion | null } | undefined {
+    for (const model of this.azureModels()) {
+      const v = version !== undefined ? findVersion(model, version) : model.versions.find((x) => x.modelId === entry.id) ?? null;
+      if (v && v.modelId === entry.id) return { model, version: v };
+      if (model.openaiId === entry.id) return { model, version: v };
+    }
+    return undefined;
+  }
+
+  /**
+   * The Azure versions that serve this entry: every version of the Azure model named after it
+   * (`gpt-4o` → all gpt-4o versions), else the versions whose snapshot is this entry or the
+   * snapshot it is an alias of.
+   */
+  azureVersionsFor(entry: ModelEntry): { model: AzureModel; versions: AzureVersion[] }[] {
+    const out: { model: AzureModel; versions: AzureVersion[] }[] = [];
+    for (const model of this.azureModels()) {
+      const versions =
+        model.openaiId === entry.id
+          ? model.versions
+          : model.versions.filter((v) => v.modelId === entry.id || (entry.aliasOf !== null && v.modelId === entry.aliasOf));
+      if (versions.length) out.push({ model, versions });
+    }
+    return out;
+  }
+
+  /** Closest known IDs to an unknown one, best first; [] when nothing is close. */
+  suggest(id: string, max = 3): string[] {
+    return suggestIds(id, this.suggestionCandidates(), max);
+  }
+
+  private candidates: SuggestionCandidates | undefined;
+  private suggestionCandidates(): SuggestionCandidates {
+    if (this.candidates) return this.candidates;
+    const ids = this.data.models.map((m) => ({ id: m.id, retired: m.shutdownDate !== null && m.shutdownDate <= this.asOf }));
+    const aliases = new Map<string, string>();
+    for (const m of this.data.models) for (const o of m.otherIds) aliases.set(o, m.id);
+    for (const a of this.azureModels()) {
+      if (a.openaiId !== null && this.byId.has(a.openaiId)) aliases.set(a.name, a.openaiId);
+    }
+    return (this.candidates = { ids, aliases });
+  }
+
+  /** Every model entry (validates those not used yet). */
+  all(): ModelEntry[] {
+    return this.data.models.map((m) => m.slot.get());
+  }
+
+  /** Every Azure model (validates those not used yet). */
+  azureModels(): AzureModel[] {
+    return this.data.azure.map((a) => a.slot.get());
+  }
+
+  imageTokens(): ImageTokens | undefined {
+    return this.data.imageTokens;
+  }
+
+  apiVersionRequirement(parameter: string): { minApiVersion: string; sources: SourceRef[] } | undefined {
+    const r = this.data.requirements.find((x) => x.parameter === parameter);
+    return r && { minApiVersion: r.minApiVersion, sources: r.sources };
+  }
+
+  /** Retired when the shutdown date is on or before `asOf`; deprecated when one is announced; else the release stage. */
+  status(entry: ModelEntry, asOf: string): LifecycleStatus {
+    return lifecycleStatus(entry, asOf);
+  }
+
+  /** Distinct source document names of an entry, in the order they first appear. */
+  sourceDocs(entry: ModelEntry): string[] {
+    return distinctDocs(Object.values(entry.sources).flat());
+  }
+
+  private resolved(requested: string, entry: ModelEntry, via: ResolvedVia, azure?: ResolvedModel['azure']): ResolvedModel {
+    const r: ResolvedModel = { requested, entry, canonicalId: entry.aliasOf ?? entry.id, via };
+    if (azure) r.azure = azure;
+    return r;
+  }
+}
+
+export function lifecycleStatus(entry: ModelEntry, asOf: string): LifecycleStatus {
+  const { shutdownDate, deprecationDate, stage } = entry.lifecycle;
+  if (shutdownDate !== null && shutdownDate <= asOf) return 'retired';
+  // an announcement dated after the as-of date had not happened yet
+  if (deprecationDate !== null) return deprecationDate <= asOf ? 'deprecated' : stage;
+  return shutdownDate !== null ? 'deprecated' : stage;
+}
+
+export function distinctDocs(refs: SourceRef[]): string[] {
+  return [...new Set(refs.map((s) => s.doc))];
+}
+
+/** `ft:gpt-4o-mini-2024-07-18:org:suffix:id` → `gpt-4o-mini-2024-07-18`; legacy `davinci:ft-org-2023-01-01` → `davinci`. */
+export function fineTuneBase(id: string): string | undefined {
+  if (id.startsWith('ft:')) {
+    const base = id.slice(3).split(':')[0];
+    return base ? base : undefined;
+  }
+  const legacy = /^([^:]+):ft-/.exec(id);
+  return legacy ? legacy[1] : undefined;
+}
+
+/** Azure version strings are matched case-insensitively ("1106-Preview" / "1106-preview"). */
+function findVersion(model: AzureModel, version: string): AzureVersion | null {
+  const v = version.trim().toLowerCase();
+  return model.versions.find((x) => x.version.toLowerCase() === v) ?? null;
+}
+
+function withAzureOverrides(entry: ModelEntry, v: AzureVersion): ModelEntry {
+  const out: ModelEntry = { ...entry };
+  if (v.contextWindow !== undefined) out.contextWindow = v.contextWindow;
+  if (v.maxOutputTokens !== undefined) out.maxOutputTokens = v.maxOutputTokens;
+  if (v.knowledgeCutoff !== undefined) out.knowledgeCutoff = v.knowledgeCutoff;
+  if (v.lifecycle !== undefined) out.lifecycle = v.lifecycle;
+  if (v.limitedAccess !== undefined) out.limitedAccess = v.limitedAccess;
+  return out;
+}
+
+/** ["contextWindow"] under "catalog.extraModels[2]" → "catalog.extraModels[2].contextWindow". */
+export function formatPath(base: string, path: ReadonlyArray<PropertyKey>): string {
+  let out = base;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}

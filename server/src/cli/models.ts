@@ -1,0 +1,111 @@
+/**
+ * `openai-model-lint models [--format text|json] [--endpoint NAME] [--as-of YYYY-MM-DD]`:
+ * the catalog as a table or as a JSON array (SPEC §5; `null` where the sources give no value).
+ */
+import { Catalog, type LifecycleStatus } from '../catalog/catalog';
+import { ENDPOINTS, type Endpoint, type ModelEntry } from '../catalog/schema';
+import { EXIT_OK, parseArgs, today, usageError, validateIsoDate, type CommandIo } from './args';
+
+export const USAGE = `usage: openai-model-lint models [--format text|json] [--endpoint NAME] [--as-of YYYY-MM-DD]
+
+Lists the model catalog. --endpoint keeps the models served by one endpoint
+(${ENDPOINTS.join(', ')}).
+Lifecycle is computed as of today unless --as-of is given.`;
+
+export interface ModelJson {
+  id: string;
+  aliasOf: string | null;
+  otherIds: string[];
+  family: string;
+  description: string;
+  contextWindow: number | null;
+  maxOutputTokens: number | null;
+  knowledgeCutoff: string | null;
+  endpoints: string[];
+  lifecycle: LifecycleStatus;
+  deprecationDate: string | null;
+  shutdownDate: string | null;
+  replacement: string | null;
+  limitedAccess: boolean;
+  encoding: string | null;
+  sources: string[];
+}
+
+export function modelJson(entry: ModelEntry, catalog: Catalog, asOf: string): ModelJson {
+  const { lifecycle } = entry;
+  return {
+    id: entry.id,
+    aliasOf: entry.aliasOf,
+    otherIds: entry.otherIds,
+    family: entry.family,
+    description: entry.description,
+    contextWindow: entry.contextWindow,
+    maxOutputTokens: entry.maxOutputTokens,
+    knowledgeCutoff: entry.knowledgeCutoff,
+    endpoints: entry.endpoints,
+    lifecycle: catalog.status(entry, asOf),
+    deprecationDate: lifecycle.deprecationDate,
+    shutdownDate: lifecycle.shutdownDate,
+    replacement: lifecycle.replacement,
+    limitedAccess: entry.limitedAccess,
+    encoding: entry.encoding,
+    sources: catalog.sourceDocs(entry),
+  };
+}
+
+export async function run(args: string[], io: CommandIo, catalog: Catalog = Catalog.builtIn()): Promise<number> {
+  const parsed = parseArgs(args, {
+    format: { type: 'string', choices: ['text', 'json'] },
+    endpoint: { type: 'string', choices: ENDPOINTS },
+    'as-of': { type: 'string', validate: validateIsoDate },
+    help: { type: 'boolean' },
+  });
+  if (!parsed.ok) return usageError(io, parsed.error, USAGE);
+  const { options, positionals } = parsed.value;
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (positionals.length) return usageError(io, `unexpected argument '${positionals[0]}'`, USAGE);
+  const asOf = (options['as-of'] as string | undefined) ?? today();
+  const endpoint = options.endpoint as Endpoint | undefined;
+  const models = catalog
+    .all()
+    .filter((m) => endpoint === undefined || m.endpoints.includes(endpoint))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((m) => modelJson(m, catalog, asOf));
+
+  if (options.format === 'json') io.stdout(`${JSON.stringify(models, null, 2)}\n`);
+  else io.stdout(modelsTable(models, catalog.asOf, asOf, endpoint));
+  return EXIT_OK;
+}
+
+/** An aligned table; the last column (endpoints) is not padded. */
+export function modelsTable(models: ModelJson[], catalogAsOf: string, asOf: string, endpoint?: string): string {
+  const header = ['ID', 'ALIAS OF', 'CONTEXT', 'MAX OUT', 'CUTOFF', 'ENCODING', 'LIFECYCLE', 'ENDPOINTS'];
+  const rows = models.map((m) => [
+    m.id,
+    m.aliasOf ?? '-',
+    m.contextWindow === null ? '-' : m.contextWindow.toLocaleString('en-US'),
+    m.maxOutputTokens === null ? '-' : m.maxOutputTokens.toLocaleString('en-US'),
+    m.knowledgeCutoff ?? '-',
+    m.encoding ?? '-',
+    lifecycleCell(m),
+    m.endpoints.join(','),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const numeric = new Set([2, 3]);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const title = `${models.length} model${models.length === 1 ? '' : 's'}${endpoint ? ` served by ${endpoint}` : ''} · catalog dated ${catalogAsOf} · lifecycle as of ${asOf}`;
+  return [title, '', line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+function lifecycleCell(m: ModelJson): string {
+  if (m.lifecycle === 'retired') return `retired ${m.shutdownDate}`;
+  if (m.lifecycle === 'deprecated') return m.shutdownDate ? `deprecated→${m.shutdownDate}` : 'deprecated';
+  return m.lifecycle === 'ga' ? 'GA' : 'preview';
+}
