@@ -1,0 +1,53 @@
+import { countCall } from '../tokens/count';
+import { defineRule } from './define';
+import { encodingReady } from './tokenAccess';
+import { findArg, fmt, modelLabel, paramSpan, resolvedTarget } from './util';
+
+export const contextWindowExceeded = defineRule({
+  meta: {
+    code: 'OAI302',
+    name: 'context-window-exceeded',
+    defaultSeverity: 'error',
+    needsCatalog: true,
+    docs: {
+      whatItDoes:
+        "Counts the prompt's tokens with the model's own tokenizer (3 tokens per message, 1 per name, 3 to prime the reply, images by the tile formula) and reports a request whose prompt plus requested output exceeds the model's context window. Only literal text is counted: when part of the prompt is unknown the count is a lower bound, and it is reported only when even that is too large.",
+      whyIsThisBad: 'The API rejects the request ("This model\'s maximum context length is … tokens").',
+      example: {
+        language: 'python',
+        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo-0125", max_tokens=4096, messages=[{"role": "user", "content": "' + 'hello '.repeat(12300) + '"}])\n',
+      },
+      useInstead: {
+        language: 'python',
+        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo-0125", max_tokens=4096, messages=[{"role": "user", "content": "' + 'hello '.repeat(100) + '"}])\n',
+      },
+      fixSafety: 'No fix: shortening the prompt or the requested output is a decision about the content.',
+      references: [{ title: 'OpenAI cookbook: counting tokens for chat completions', url: 'https://cookbook.openai.com/examples/how_to_count_tokens_with_tiktoken' }],
+    },
+  },
+  check(call, ctx) {
+    const t = resolvedTarget(ctx.target);
+    const window = t?.entry.contextWindow;
+    if (!t || !window || !encodingReady(t.entry.encoding, ctx)) return [];
+    let formula;
+    try {
+      formula = ctx.catalog.imageTokens();
+    } catch {
+      formula = undefined;
+    }
+    const count = countCall(call, t.entry, formula);
+    if (!count) return [];
+    const output = count.requestedOutput ?? 0;
+    if (count.total + output <= window) return [];
+    const atLeast = count.exact ? '' : 'at least ';
+    const outputText = output ? ` and requests up to ${fmt(output)} output tokens` : '';
+    const arg = findArg(call, 'messages', 'input', 'instructions');
+    return [
+      {
+        span: arg ? paramSpan(arg) : call.span,
+        message: `the prompt is ${atLeast}${fmt(count.total)} tokens${outputText}: ${atLeast}${fmt(count.total + output)} > the ${fmt(window)}-token context window of ${modelLabel(t)}; shorten the prompt${output ? ' or lower the requested output' : ''}`,
+        fix: null,
+      },
+    ];
+  },
+});

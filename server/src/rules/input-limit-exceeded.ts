@@ -1,0 +1,67 @@
+import { getEncoder } from '../tokens/encodings';
+import { defineRule } from './define';
+import type { RuleFinding } from './define';
+import { encodingReady } from './tokenAccess';
+import { findArg, fmt, modelLabel, paramSpan, resolvedTarget } from './util';
+
+/** When the catalog gives no per-model number (the seeds' general limits). */
+const DEFAULT_MAX_INPUTS = 2048;
+
+export const inputLimitExceeded = defineRule({
+  meta: {
+    code: 'OAI303',
+    name: 'input-limit-exceeded',
+    defaultSeverity: 'error',
+    needsCatalog: true,
+    docs: {
+      whatItDoes:
+        "Reports inputs over the endpoint's limits: embeddings with more than 2,048 inputs in a literal array or one input over the model's max input tokens; image prompts over 1,000 characters (dall-e-2) or 4,000 (dall-e-3).",
+      whyIsThisBad: 'The API rejects the request with a 400 error.',
+      example: { language: 'python', code: 'client = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="' + 'a cat '.repeat(200) + '")\n' },
+      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="a cat")\n' },
+      fixSafety: 'No fix: shortening or splitting the input is a decision about the content.',
+      references: [
+        { title: 'OpenAI API reference: embeddings', url: 'https://platform.openai.com/docs/api-reference/embeddings/create' },
+        { title: 'OpenAI API reference: images', url: 'https://platform.openai.com/docs/api-reference/images/create' },
+      ],
+    },
+  },
+  check(call, ctx) {
+    const t = resolvedTarget(ctx.target);
+    if (!t) return [];
+    const limits = t.entry.limits;
+    const out: RuleFinding[] = [];
+    if (call.endpoint === 'embeddings') {
+      const input = findArg(call, 'input');
+      if (!input) return [];
+      const v = input.value.value;
+      const maxInputs = limits.maxInputsPerRequest ?? DEFAULT_MAX_INPUTS;
+      if (v.kind === 'array' && v.items.length > maxInputs) {
+        out.push({ span: paramSpan(input), message: `${fmt(v.items.length)} inputs in one request; embeddings accept at most ${fmt(maxInputs)}: split the list into batches`, fix: null });
+      }
+      const maxTokens = limits.maxInputTokens;
+      if (maxTokens && encodingReady(t.entry.encoding, ctx)) {
+        const enc = getEncoder(t.entry.encoding!)!;
+        const items = v.kind === 'string' ? [input.value] : v.kind === 'array' ? v.items : [];
+        for (const item of items) {
+          if (item.value.kind !== 'string' || item.value.value.length < maxTokens) continue; // a token is at least one character
+          const n = enc.encode(item.value.value, [], []).length;
+          if (n > maxTokens) {
+            out.push({ span: item.span, message: `this input is ${fmt(n)} tokens; ${modelLabel(t)} accepts at most ${fmt(maxTokens)} per input: split it`, fix: null });
+          }
+        }
+      }
+    } else if (call.endpoint.startsWith('images.')) {
+      const prompt = findArg(call, 'prompt');
+      const max = limits.maxPromptChars;
+      if (prompt && max && prompt.value.value.kind === 'string' && prompt.value.value.value.length > max) {
+        out.push({
+          span: paramSpan(prompt),
+          message: `the prompt is ${fmt(prompt.value.value.value.length)} characters; ${modelLabel(t)} accepts at most ${fmt(max)}: shorten it`,
+          fix: null,
+        });
+      }
+    }
+    return out;
+  },
+});

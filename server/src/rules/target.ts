@@ -1,0 +1,46 @@
+/**
+ * Resolves the model a call talks to, once per call: an OpenAI model ID, or on Azure a
+ * deployment name mapped through settings (`azure.deployments`), or a deployment named
+ * after the model itself.
+ */
+import type { ApiCall } from '../analysis/apiCall';
+import type { Settings } from '../config/schema';
+import type { CatalogLike, ResolvedModel } from './catalogApi';
+import type { ModelTarget } from './define';
+import { valueSpanInCall } from './util';
+
+export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Settings, text: string): ModelTarget {
+  const arg = call.model;
+  const id = arg?.value.value.kind === 'string' ? arg.value.value.value : null;
+  if (call.client.kind === 'compatible') {
+    return { kind: 'compatible', id, span: arg ? valueSpanInCall(arg, text) : null };
+  }
+  if (!arg || id === null || id.trim() === '') return { kind: 'none' };
+  const span = valueSpanInCall(arg, text);
+  const innerSpan = arg.value.innerSpan ?? null;
+
+  if (call.client.kind === 'azure') {
+    const mapping = Object.hasOwn(settings.azure.deployments, id) ? settings.azure.deployments[id]! : null;
+    if (mapping) {
+      const resolved = safe(() => catalog.resolveAzure(mapping.model, mapping.version)) ?? safe(() => catalog.resolve(mapping.model));
+      if (!resolved) return { kind: 'unknown', id: mapping.model, span, innerSpan, mappedFrom: id };
+      return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry, azure: { deployment: id, mapping } };
+    }
+    const resolved = safe(() => catalog.resolveAzure(id)) ?? safe(() => catalog.resolve(id));
+    if (!resolved) return { kind: 'unmapped', id, span, innerSpan };
+    return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry, azure: { deployment: id, mapping: null } };
+  }
+
+  const resolved = safe(() => catalog.resolve(id));
+  if (!resolved) return { kind: 'unknown', id, span, innerSpan };
+  return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry };
+}
+
+/** Catalog lookups never take the analysis down with them. */
+function safe(f: () => ResolvedModel | undefined): ResolvedModel | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Prompt token counts for a call: the documented chat overhead (3 tokens per message, 1 per
+ * `name`, 3 to prime the reply), each message's role and text with the model's own
+ * encoding, and image parts by the tile formula of the catalog (overview seed).
+ */
+import type { ApiCall, ContentPart, Message, ValueNode } from '../analysis/apiCall';
+import type { ModelEntry } from '../catalog/schema';
+import type { ImageFormula } from '../rules/catalogApi';
+import { getEncoder } from './encodings';
+
+export const TOKENS_PER_MESSAGE = 3;
+export const TOKENS_PER_NAME = 1;
+export const REPLY_PRIMING_TOKENS = 3;
+
+export interface CallTokenCount {
+  /** per message in order (responses: `instructions` first when given), overhead included */
+  perMessage: number[];
+  /** all messages plus the reply priming */
+  total: number;
+  /** max_tokens / max_completion_tokens / max_output_tokens when a known number */
+  requestedOutput: number | null;
+  /** false when some part could not be counted (unknown text, image without size): total is a lower bound */
+  exact: boolean;
+}
+
+const OUTPUT_PARAMS = ['max_completion_tokens', 'max_tokens', 'max_output_tokens'];
+
+/** Tokens of one image part; null when the size (or detail) leaves it open. */
+export function imageTokens(part: Pick<ContentPart, 'imageDetail' | 'imageSize'>, f: ImageFormula): number | null {
+  if (part.imageDetail === 'low') return f.lowDetailTokens;
+  if (!part.imageSize) return null;
+  let { width: w, height: h } = part.imageSize;
+  if (!(w > 0 && h > 0)) return null;
+  if (w > f.maxSide || h > f.maxSide) {
+    const s = f.maxSide / Math.max(w, h);
+    [w, h] = [Math.floor(w * s), Math.floor(h * s)];
+  }
+  if (Math.min(w, h) > f.shortSide) {
+    const s = f.shortSide / Math.min(w, h);
+    [w, h] = [Math.floor(w * s), Math.floor(h * s)];
+  }
+  const tiles = Math.ceil(w / f.tileSize) * Math.ceil(h / f.tileSize);
+  return f.baseTokens + f.tokensPerTile * tiles;
+}
+
+/**
+ * Counts the prompt of a call with the encoding already loaded; null when the messages are
+ * unknown, the model has no encoding, or the encoding is not loaded.
+ */
+export function countCall(call: ApiCall, entry: ModelEntry, imageFormula?: ImageFormula): CallTokenCount | null {
+  if (!entry.encoding) return null;
+  const enc = getEncoder(entry.encoding);
+  if (!enc) return null;
+  const count = (s: string) => enc.encode(s, [], []).length;
+
+  const perMessage: number[] = [];
+  let exact = true;
+  const text = (v: ValueNode | null): number => {
+    if (!v) return 0;
+    if (v.value.kind === 'string') return count(v.value.value);
+    exact = false;
+    return 0;
+  };
+  const message = (m: Message): number => {
+    let n = TOKENS_PER_MESSAGE + text(m.role);
+    if (m.parts) {
+      for (const p of m.parts) {
+        if (p.text) n += text(p.text);
+        else if (/image/.test(p.type)) {
+          const img = imageFormula ? imageTokens(p, imageFormula) : null;
+          if (img === null || p.imageDetail === 'auto') exact = false;
+          n += img ?? 0;
+        } else exact = false;
+      }
+    } else n += text(m.content);
+    if (m.name) n += TOKENS_PER_NAME + text(m.name);
+    return n;
+  };
+
+  if (call.instructions) perMessage.push(TOKENS_PER_MESSAGE + count('developer') + text(call.instructions));
+  if (call.messages) {
+    for (const m of call.messages) perMessage.push(message(m));
+  } else if (call.endpoint === 'responses') {
+    // `input="..."`: one user message
+    const input = call.args.find((a) => a.name === 'input')?.value;
+    if (input?.value.kind !== 'string') return null;
+    perMessage.push(TOKENS_PER_MESSAGE + count('user') + count(input.value.value));
+  } else if (!call.instructions) {
+    return null;
+  }
+  if (call.argsOpen) exact = false;
+
+  let requestedOutput: number | null = null;
+  for (const name of OUTPUT_PARAMS) {
+    const v = call.args.find((a) => a.name === name)?.value.value;
+    if (v?.kind === 'number') {
+      requestedOutput = v.value;
+      break;
+    }
+  }
+  const total = perMessage.reduce((a, b) => a + b, 0) + REPLY_PRIMING_TOKENS;
+  return { perMessage, total, requestedOutput, exact };
+}
