@@ -107,6 +107,11 @@ export class CallBuilder {
     return { type, span: { start, end }, ...extra };
   }
 
+  /** Search from the start of the argument list again. */
+  rewind(): void {
+    this.cursor = this.call.argsSpan.start;
+  }
+
   apiVersion(written: string): void {
     const s = at(this.text, written);
     this.call.client.apiVersion = literal(written, s);
