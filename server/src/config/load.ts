@@ -68,11 +68,17 @@ export function validateSettings(input: unknown): LoadedSettings {
     const r = Settings.safeParse(value);
     if (r.success) return { settings: r.data, overrides: value as SettingsInput, problems };
     for (const issue of r.error.issues) {
-      problems.push({ path: keyPath(issue.path), message: issue.message });
+      problems.push({ path: keyPath(issue.path), message: issueMessage(issue) });
       value = without(value, issue.path);
     }
   }
   return defaults(problems);
+}
+
+/** zod reports a bad record key as "Invalid key in record" with the key's own issue inside. */
+function issueMessage(issue: { code: string; message: string }): string {
+  const inner = issue.code === 'invalid_key' ? (issue as { issues?: { message: string }[] }).issues?.[0]?.message : undefined;
+  return inner ?? issue.message;
 }
 
 /** A copy of `value` with the element at `path` removed (the whole value when path is empty). */
