@@ -17,11 +17,11 @@ export const apiVersionTooOld = defineRule({
       whyIsThisBad: 'Azure answers with a 400/404 error ("Model … is enabled only for api versions 2024-09-01-preview and later").',
       example: {
         language: 'python',
-        code: 'client = AzureOpenAI(api_version="2024-06-01")\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-06-01")\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Hi"}])\n',
       },
       useInstead: {
         language: 'python',
-        code: 'client = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Hi"}])\n',
       },
       fixSafety: 'Unsafe: a newer api_version can change response shapes and defaults for every call made with this client.',
       references: [{ title: 'Azure OpenAI API version lifecycle', url: 'https://learn.microsoft.com/azure/ai-services/openai/api-version-deprecation' }],

@@ -15,11 +15,11 @@ export const contextWindowExceeded = defineRule({
       whyIsThisBad: 'The API rejects the request ("This model\'s maximum context length is … tokens").',
       example: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo-0125", max_tokens=4096, messages=[{"role": "user", "content": "' + 'hello '.repeat(12300) + '"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo-0125", max_tokens=4096, messages=[{"role": "user", "content": "' + 'hello '.repeat(12300) + '"}])\n',
       },
       useInstead: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo-0125", max_tokens=4096, messages=[{"role": "user", "content": "' + 'hello '.repeat(100) + '"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo-0125", max_tokens=4096, messages=[{"role": "user", "content": "' + 'hello '.repeat(100) + '"}])\n',
       },
       fixSafety: 'No fix: shortening the prompt or the requested output is a decision about the content.',
       references: [{ title: 'OpenAI cookbook: counting tokens for chat completions', url: 'https://cookbook.openai.com/examples/how_to_count_tokens_with_tiktoken' }],

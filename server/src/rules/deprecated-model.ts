@@ -14,12 +14,12 @@ export const deprecatedModel = defineRule({
       whyIsThisBad: 'On the shutdown date every request to the model starts failing. Migrating before then leaves time to test the replacement.',
       example: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4-32k", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4-32k", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { asOf: '2025-01-01' },
       },
       useInstead: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-11-20", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-11-20", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { asOf: '2025-01-01' },
       },
       fixSafety: 'Unsafe: the replacement is a different model with its own behaviour, limits and price.',

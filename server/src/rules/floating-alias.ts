@@ -14,12 +14,12 @@ export const floatingAlias = defineRule({
       whyIsThisBad: 'An alias moves to newer snapshots without notice, so behaviour, limits and prices can change under deployed code.',
       example: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { rules: { OAI106: 'warning' } },
       },
       useInstead: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { rules: { OAI106: 'warning' } },
       },
       fixSafety: 'Safe: the snapshot is the model the alias points to today, so requests behave as they do now.',

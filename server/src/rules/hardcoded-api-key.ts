@@ -30,8 +30,8 @@ export const hardcodedApiKey = defineRule({
       whatItDoes:
         'Reports a string literal that looks like an OpenAI API key (`sk-…`, `sk-proj-…`), or an Azure key passed as `api_key` / `apiKey` / an `api-key` header.',
       whyIsThisBad: 'Keys committed to source control leak; anyone who reads the code can spend on the account. Keys belong in the environment or a secret store.',
-      example: { language: 'python', code: 'client = OpenAI(api_key="sk-proj-abcdefghijklmnopqrstuvwxyz012345")\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI(api_key="sk-proj-abcdefghijklmnopqrstuvwxyz012345")\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
+      useInstead: { language: 'python', code: 'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'Unsafe: the fix reads `OPENAI_API_KEY` / `AZURE_OPENAI_API_KEY` from the environment (Python needs `import os`); the variable must be set where the code runs, and the leaked key must still be revoked.',
       references: [{ title: 'OpenAI: best practices for API key safety', url: 'https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety' }],
     },

@@ -17,8 +17,8 @@ export const inputLimitExceeded = defineRule({
       whatItDoes:
         "Reports inputs over the endpoint's limits: embeddings with more than 2,048 inputs in a literal array or one input over the model's max input tokens; image prompts over 1,000 characters (dall-e-2) or 4,000 (dall-e-3).",
       whyIsThisBad: 'The API rejects the request with a 400 error.',
-      example: { language: 'python', code: 'client = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="' + 'a cat '.repeat(200) + '")\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="a cat")\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="' + 'a cat '.repeat(200) + '")\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="a cat")\n' },
       fixSafety: 'No fix: shortening or splitting the input is a decision about the content.',
       references: [
         { title: 'OpenAI API reference: embeddings', url: 'https://platform.openai.com/docs/api-reference/embeddings/create' },

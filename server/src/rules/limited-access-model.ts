@@ -12,12 +12,12 @@ export const limitedAccessModel = defineRule({
       whyIsThisBad: 'Without approved access the deployment cannot be created and calls fail; the code works only in subscriptions that registered.',
       example: {
         language: 'python',
-        code: 'client = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="reasoning", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="reasoning", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { azure: { deployments: { reasoning: { model: 'o1-mini', version: '2024-09-12' } } } },
       },
       useInstead: {
         language: 'python',
-        code: 'client = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="chat", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="chat", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { azure: { deployments: { chat: { model: 'gpt-4o', version: '2024-08-06' } } } },
       },
       fixSafety: 'No fix: access is granted per subscription.',

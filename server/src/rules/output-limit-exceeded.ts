@@ -14,8 +14,8 @@ export const outputLimitExceeded = defineRule({
     docs: {
       whatItDoes: 'Reports `max_tokens` / `max_completion_tokens` / `max_output_tokens` above the model\'s maximum output tokens.',
       whyIsThisBad: 'The API rejects the request ("max_tokens is too large: … This model supports at most … completion tokens").',
-      example: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=100000, messages=[{"role": "user", "content": "Hi"}])\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=16384, messages=[{"role": "user", "content": "Hi"}])\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=100000, messages=[{"role": "user", "content": "Hi"}])\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=16384, messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'Unsafe: clamping to the maximum changes how long an answer can be.',
       references: [{ title: 'OpenAI models: max output tokens', url: 'https://platform.openai.com/docs/models' }],
     },

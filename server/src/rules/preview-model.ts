@@ -10,8 +10,8 @@ export const previewModel = defineRule({
     docs: {
       whatItDoes: 'Reports a preview or beta model or model version.',
       whyIsThisBad: 'Preview models can change or be withdrawn on short notice and are not recommended for production workloads.',
-      example: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4-turbo-preview", messages=[{"role": "user", "content": "Hi"}])\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": "Hi"}])\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4-turbo-preview", messages=[{"role": "user", "content": "Hi"}])\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'No fix: which GA model fits is a product decision.',
       references: [{ title: 'Azure OpenAI model versions', url: 'https://learn.microsoft.com/azure/ai-services/openai/concepts/model-versions' }],
     },

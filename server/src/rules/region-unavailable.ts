@@ -12,12 +12,12 @@ export const regionUnavailable = defineRule({
       whyIsThisBad: 'The deployment cannot exist as described: either it was made with another model version, or it will not be creatable in that region.',
       example: {
         language: 'python',
-        code: 'client = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="chat", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="chat", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { azure: { deployments: { chat: { model: 'gpt-4o', version: '2024-08-06', region: 'antarctica', deploymentType: 'standard' } } } },
       },
       useInstead: {
         language: 'python',
-        code: 'client = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="chat", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-12-01-preview")\nclient.chat.completions.create(model="chat", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { azure: { deployments: { chat: { model: 'gpt-4o', version: '2024-08-06', region: 'eastus', deploymentType: 'globalStandard' } } } },
       },
       fixSafety: 'No fix: the deployment lives in your Azure subscription.',

@@ -13,8 +13,8 @@ export const replacedParameter = defineRule({
       whatItDoes:
         '`max_tokens` on chat completions: reasoning (o-series) models accept only `max_completion_tokens` (an error); on other models `max_tokens` is deprecated in favour of `max_completion_tokens` (a hint).',
       whyIsThisBad: 'o-series models reject `max_tokens` with a 400 error; on other models it still works but is deprecated.',
-      example: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="o1", max_tokens=500, messages=[{"role": "user", "content": "Hi"}])\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="o1", max_completion_tokens=500, messages=[{"role": "user", "content": "Hi"}])\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1", max_tokens=500, messages=[{"role": "user", "content": "Hi"}])\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1", max_completion_tokens=500, messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'Safe: `max_completion_tokens` is the same limit under its current name (on reasoning models it also covers reasoning tokens). Not offered on Azure when the `api_version` is older than the one that accepts `max_completion_tokens`.',
       references: [{ title: 'OpenAI API reference: max_tokens', url: 'https://platform.openai.com/docs/api-reference/chat/create#chat-create-max_tokens' }],
     },

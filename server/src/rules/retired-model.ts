@@ -12,8 +12,8 @@ export const retiredModel = defineRule({
     docs: {
       whatItDoes: "Reports a model whose shutdown date is on or before the as-of date (today unless pinned with `--as-of` / `openaiModelLint.asOf`).",
       whyIsThisBad: 'Requests to a retired model fail. The code still looks fine until it runs.',
-      example: { language: 'python', code: 'client = OpenAI()\nclient.completions.create(model="text-davinci-003", prompt="Say hi")\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.completions.create(model="gpt-3.5-turbo-instruct", prompt="Say hi")\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.completions.create(model="text-davinci-003", prompt="Say hi")\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.completions.create(model="gpt-3.5-turbo-instruct", prompt="Say hi")\n' },
       fixSafety: "Unsafe: the documented replacement is a different model with its own behaviour, limits and price. Not offered for Azure deployment names, which you choose yourself.",
       references: [
         { title: 'OpenAI deprecations', url: 'https://platform.openai.com/docs/deprecations' },

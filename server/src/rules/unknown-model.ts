@@ -12,8 +12,8 @@ export const unknownModel = defineRule({
       whatItDoes:
         'Reports a model ID that is not in the catalog. When it is close to a known ID (a typo, `gpt4o` for `gpt-4o`, the Azure spelling `gpt-35-turbo` on an OpenAI client) the message offers the closest IDs; an ID close to none (a model newer than the catalog, a private name) is reported at `info` and model checks are skipped.',
       whyIsThisBad: 'The API answers an unknown model ID with a 404 `model_not_found` error, at run time.',
-      example: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt4o", messages=[{"role": "user", "content": "Hi"}])\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt4o", messages=[{"role": "user", "content": "Hi"}])\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'Unsafe: the closest ID is a guess; check that it is the model you meant.',
       references: [{ title: 'OpenAI models', url: 'https://platform.openai.com/docs/models' }],
     },

@@ -13,10 +13,10 @@ export const unmappedDeployment = defineRule({
       whatItDoes:
         'On an Azure client, `model=` names a deployment. When the deployment name is neither mapped in `azure.deployments` nor itself a model name, the checks that need the model are skipped and this hint says so.',
       whyIsThisBad: 'Nothing fails, but the retired-model, parameter and limit checks cannot run for this call until the deployment is mapped to its model.',
-      example: { language: 'python', code: 'client = AzureOpenAI(api_version="2024-10-21")\nclient.chat.completions.create(model="prod-chat", messages=[{"role": "user", "content": "Hi"}])\n' },
+      example: { language: 'python', code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-10-21")\nclient.chat.completions.create(model="prod-chat", messages=[{"role": "user", "content": "Hi"}])\n' },
       useInstead: {
         language: 'python',
-        code: 'client = AzureOpenAI(api_version="2024-10-21")\nclient.chat.completions.create(model="prod-chat", messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import AzureOpenAI\n\nclient = AzureOpenAI(api_version="2024-10-21")\nclient.chat.completions.create(model="prod-chat", messages=[{"role": "user", "content": "Hi"}])\n',
         settings: { azure: { deployments: { 'prod-chat': { model: 'gpt-4o', version: '2024-08-06', region: 'eastus2', deploymentType: 'standard' } } } },
       },
       fixSafety: 'The "Map deployment…" command asks for the model, version and region and writes `openaiModelLint.azure.deployments`; it does not change the code.',

@@ -15,11 +15,11 @@ export const unsupportedFeature = defineRule({
       whyIsThisBad: 'The API rejects the request ("response_format json_schema is not supported with this model").',
       example: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4-turbo", response_format={"type": "json_schema", "json_schema": {"name": "answer", "schema": {"type": "object"}}}, messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4-turbo", response_format={"type": "json_schema", "json_schema": {"name": "answer", "schema": {"type": "object"}}}, messages=[{"role": "user", "content": "Hi"}])\n',
       },
       useInstead: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", response_format={"type": "json_schema", "json_schema": {"name": "answer", "schema": {"type": "object"}}}, messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-2024-08-06", response_format={"type": "json_schema", "json_schema": {"name": "answer", "schema": {"type": "object"}}}, messages=[{"role": "user", "content": "Hi"}])\n',
       },
       fixSafety: 'No fix: choosing another model or dropping the feature changes what the code does.',
       references: [{ title: 'OpenAI structured outputs: supported models', url: 'https://platform.openai.com/docs/guides/structured-outputs' }],

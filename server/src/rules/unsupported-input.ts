@@ -16,11 +16,11 @@ export const unsupportedInput = defineRule({
       whyIsThisBad: 'The API rejects the request ("Invalid content type. image_url is only supported by certain models").',
       example: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": [{"type": "text", "text": "What is this?"}, {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}]}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": [{"type": "text", "text": "What is this?"}, {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}]}])\n',
       },
       useInstead: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [{"type": "text", "text": "What is this?"}, {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}]}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [{"type": "text", "text": "What is this?"}, {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}]}])\n',
       },
       fixSafety: 'No fix: the choice of a vision or audio model is yours.',
       references: [{ title: 'OpenAI vision guide', url: 'https://platform.openai.com/docs/guides/vision' }],

@@ -23,9 +23,9 @@ export const unsupportedParameter = defineRule({
       whyIsThisBad: 'The API answers with a 400 `unsupported_parameter` / `unsupported_value` error instead of ignoring the parameter.',
       example: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="o1-mini", temperature=0.2, messages=[{"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1-mini", temperature=0.2, messages=[{"role": "user", "content": "Hi"}])\n',
       },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Hi"}])\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'Safe: the request cannot succeed with the parameter, and without it the model uses its only supported behaviour.',
       references: [
         { title: 'Azure OpenAI reasoning models: API and feature support', url: 'https://learn.microsoft.com/azure/ai-services/openai/how-to/reasoning' },

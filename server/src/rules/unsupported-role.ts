@@ -15,11 +15,11 @@ export const unsupportedRole = defineRule({
       whyIsThisBad: 'The API rejects the request ("Unsupported value: \'messages[0].role\' does not support \'system\' with this model").',
       example: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}])\n',
       },
       useInstead: {
         language: 'python',
-        code: 'client = OpenAI()\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Be brief."}, {"role": "user", "content": "Hi"}])\n',
+        code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1-mini", messages=[{"role": "user", "content": "Be brief."}, {"role": "user", "content": "Hi"}])\n',
       },
       fixSafety:
         'Changing `system` to `developer` (for o1 and later models, which give developer messages the weight system messages had) is safe. Changing it to `user` is unsafe: the instructions lose their priority over the user\'s words.',

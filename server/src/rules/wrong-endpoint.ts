@@ -27,8 +27,8 @@ export const wrongEndpoint = defineRule({
       whatItDoes:
         'Reports a model used with an endpoint that does not serve it: an embedding model on chat completions, `gpt-3.5-turbo-instruct` or `babbage-002` on chat, a chat model on the legacy completions endpoint, `whisper-1` on speech, and so on (the endpoint compatibility table of the models page).',
       whyIsThisBad: 'The API rejects the request ("This is not a chat model…").',
-      example: { language: 'python', code: 'client = OpenAI()\nclient.chat.completions.create(model="text-embedding-3-small", messages=[{"role": "user", "content": "Hi"}])\n' },
-      useInstead: { language: 'python', code: 'client = OpenAI()\nclient.embeddings.create(model="text-embedding-3-small", input="Hi")\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="text-embedding-3-small", messages=[{"role": "user", "content": "Hi"}])\n' },
+      useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.embeddings.create(model="text-embedding-3-small", input="Hi")\n' },
       fixSafety: 'No fix: the right model or endpoint depends on what the code is for.',
       references: [{ title: 'OpenAI models: endpoint compatibility', url: 'https://platform.openai.com/docs/models' }],
     },
