@@ -2,8 +2,8 @@
  * The one entry the CLI, the language server and the tests use: text or tree in, calls and
  * findings out (severities from settings, suppressions applied, OAI001 added, sorted).
  */
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import type { ApiCall, Span } from './analysis/apiCall';
+import type { Tree } from '@vscode/tree-sitter-wasm';
+import type { ApiCall } from './analysis/apiCall';
 import { extractCalls, mightContainCall } from './analysis/extract';
 import { Catalog } from './catalog/catalog';
 import type { Encoding } from './catalog/schema';
@@ -14,12 +14,11 @@ import { initParsers, parseText } from './parse/parser';
 import type { LanguageName } from './parse/parser';
 import type { CatalogLike } from './rules/catalogApi';
 import { findHardcodedKeys } from './rules/hardcoded-api-key';
-import type { StringLiteral } from './rules/hardcoded-api-key';
 import { getRule, isRuleCode, RULES } from './rules/registry';
 import { isRuleEnabled, ruleSeverity, runCallRules, targetOf, toFinding } from './rules/run';
 import type { Finding } from './rules/types';
 import { applySuppressions, mightHaveSuppressions, parseSuppressions } from './suppress';
-import type { Comment } from './suppress';
+import { comments, stringLiterals } from './engineScan';
 
 export interface EngineContext {
   catalog: CatalogLike;
@@ -113,39 +112,6 @@ export function neededEncodings(calls: ApiCall[], ctx: EngineContext, text = '')
 
 function bySpan(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
-
-function comments(root: Node): Comment[] {
-  return root.descendantsOfType('comment').flatMap((n) => (n ? [{ text: n.text, span: span(n) }] : []));
-}
-
-const PY_STRING = /^[rRbBuU]*("""|'''|"|')([\s\S]*)\1$/;
-const JS_STRING = /^(["'`])([\s\S]*)\1$/;
-
-/** String literals without interpolation, with the keyword / key / variable they are bound to. */
-function stringLiterals(root: Node, language: 'python' | 'javascript' | 'typescript'): StringLiteral[] {
-  const types = language === 'python' ? ['string'] : ['string', 'template_string'];
-  const out: StringLiteral[] = [];
-  for (const n of root.descendantsOfType(types)) {
-    if (!n || n.namedChildren.some((c) => c && (c.type === 'interpolation' || c.type === 'template_substitution'))) continue;
-    const m = (language === 'python' ? PY_STRING : JS_STRING).exec(n.text);
-    if (!m) continue;
-    out.push({ value: m[2]!, span: span(n), keyName: boundName(n) });
-  }
-  return out;
-}
-
-function boundName(n: Node): string | null {
-  const p = n.parent;
-  if (!p) return null;
-  let key: Node | null = null;
-  if (p.type === 'keyword_argument' || p.type === 'pair' || p.type === 'variable_declarator' || p.type === 'assignment') {
-    key = p.childForFieldName(p.type === 'keyword_argument' || p.type === 'variable_declarator' ? 'name' : p.type === 'pair' ? 'key' : 'left');
-  }
-  if (!key || key.id === n.id) return null;
-  return key.text.replace(/^["'`]|["'`]$/g, '');
 }
 
 /** Markdown doc of a rule for hovers (the same sections as docs/rules/*.md). */
