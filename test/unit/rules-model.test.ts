@@ -24,7 +24,7 @@ function chatCall(text: string, model: string, opts: ConstructorParameters<typeo
         name: 'close to a known ID',
         text: typo,
         call: chatCall(typo, '"gpt4o"'),
-        errors: [{ covers: '"gpt4o"', start: 37, end: 44, ...spanOf(typo, '"gpt4o"'), severity: 'warning', message: "'gpt4o' is not a known model ID; did you mean 'gpt-4o'?", output: chat('"gpt-4o"'), safe: false }],
+        errors: [{ covers: '"gpt4o"', start: 37, end: 44, severity: 'warning', message: "'gpt4o' is not a known model ID; did you mean 'gpt-4o'?", output: chat('"gpt-4o"'), safe: false }],
       },
       {
         name: 'close to nothing: info, checks skipped',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../server/src/rules/types';
 import { applySuppressions, parseSuppressions } from '../../server/src/suppress';
-import type { Comment } from '../../server/src/suppress';
+import type { Comment, SuppressOptions } from '../../server/src/suppress';
 import { applyEdits } from '../helpers/callBuilder';
 
 /** Comments as a parser gives them: from the marker to the end of the line. */
@@ -17,7 +17,7 @@ function finding(text: string, code: string, needle: string): Finding {
   return { code, severity: 'error', message: code, span: { start, end: start + needle.length }, fix: null };
 }
 
-const opts = { isKnown: (c: string) => /^OAI(001|101|102|201|202|302)$/.test(c), isEnabled: () => true, unusedSeverity: 'hint' as const };
+const opts: SuppressOptions = { isKnown: (c: string) => /^OAI(001|101|102|201|202|302)$/.test(c), isEnabled: () => true, unusedSeverity: 'hint' };
 
 function run(text: string, findings: Finding[], language = 'python', o = opts) {
   const marker = language === 'python' ? '#' : '//';

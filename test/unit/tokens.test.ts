@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ModelEntry } from '../../server/src/catalog/schema';
-import { countCall, countText, imageTokens, isEncodingLoaded, loadEncoding, loadEncodingSync } from '../../server/src/tokens';
+import { countCall, countText, imageFormulaFor, imageTokens, isEncodingLoaded, loadEncoding, loadEncodingSync } from '../../server/src/tokens';
 import { CallBuilder } from '../helpers/callBuilder';
 import { fixtureContext } from '../helpers/rulesCatalog';
 
-const formula = { tileSize: 512, lowDetailTokens: 85, baseTokens: 85, tokensPerTile: 170, maxSide: 2048, shortSide: 768, sources: [{ doc: '003_19121e1eff88d3b7.txt' }] };
+const formula = { tileSize: 512, lowDetailTokens: 85, baseTokens: 85, tokensPerTile: 170, maxSide: 2048, shortSide: 768,
+  modelOverrides: [{ models: ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18'], lowDetailTokens: 2833, baseTokens: 2833, tokensPerTile: 5667, sources: [{ doc: '003_19121e1eff88d3b7.txt' }] }],
+  sources: [{ doc: '003_19121e1eff88d3b7.txt' }],
+};
 
 test('"hello world" is 2 tokens in cl100k_base and o200k_base', () => {
   loadEncodingSync('cl100k_base');
@@ -32,6 +35,20 @@ test('image tokens by the overview seed tile formula', () => {
   assert.equal(imageTokens({ imageDetail: 'low', imageSize: { width: 4096, height: 8192 } }, formula), 85);
   assert.equal(imageTokens({ imageDetail: 'high', imageSize: { width: 512, height: 512 } }, formula), 255);
   assert.equal(imageTokens({ imageDetail: 'high' }, formula), null);
+  // GPT-4o mini's own constants: 6 × 5667 + 2833
+  const mini = imageFormulaFor(formula, { id: 'gpt-4o-mini-2024-07-18', aliasOf: null });
+  assert.equal(imageTokens({ imageDetail: 'high', imageSize: { width: 2048, height: 4096 } }, mini), 36835);
+  assert.equal(imageTokens({ imageDetail: 'low' }, mini), 2833);
+});
+
+test('image parts in a chat count: tiles plus message overhead', () => {
+  loadEncodingSync('o200k_base');
+  const text = 'client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [{"type": "image_url", "image_url": {"url": u, "detail": "high"}}]}])';
+  const b = new CallBuilder(text, 'chat.completions');
+  b.arg('model', '"gpt-4o"');
+  b.message('user', null, [b.part('image_url', { imageDetail: 'high', imageSize: { width: 2048, height: 4096 } })]);
+  // 3 + "user" (1) + 1105 + 3
+  assert.deepEqual(countCall(b.call, gpt4o(), formula), { perMessage: [1109], total: 1112, requestedOutput: null, exact: true });
 });
 
 function gpt4o(): ModelEntry {

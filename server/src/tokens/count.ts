@@ -43,6 +43,12 @@ export function imageTokens(part: Pick<ContentPart, 'imageDetail' | 'imageSize'>
   return f.baseTokens + f.tokensPerTile * tiles;
 }
 
+/** The formula with a model's own constants (the seed's GPT-4o mini: 2833 / 5667). */
+export function imageFormulaFor(f: ImageFormula, entry: Pick<ModelEntry, 'id' | 'aliasOf'>): ImageFormula {
+  const o = (f.modelOverrides ?? []).find((x) => x.models.includes(entry.id) || (entry.aliasOf !== null && x.models.includes(entry.aliasOf)));
+  return o ? { ...f, lowDetailTokens: o.lowDetailTokens, baseTokens: o.baseTokens, tokensPerTile: o.tokensPerTile } : f;
+}
+
 /**
  * Counts the prompt of a call with the encoding already loaded; null when the messages are
  * unknown, the model has no encoding, or the encoding is not loaded.
@@ -52,6 +58,7 @@ export function countCall(call: ApiCall, entry: ModelEntry, imageFormula?: Image
   const enc = getEncoder(entry.encoding);
   if (!enc) return null;
   const count = (s: string) => enc.encode(s, [], []).length;
+  const formula = imageFormula && imageFormulaFor(imageFormula, entry);
 
   const perMessage: number[] = [];
   let exact = true;
@@ -67,7 +74,7 @@ export function countCall(call: ApiCall, entry: ModelEntry, imageFormula?: Image
       for (const p of m.parts) {
         if (p.text) n += text(p.text);
         else if (/image/.test(p.type)) {
-          const img = imageFormula ? imageTokens(p, imageFormula) : null;
+          const img = formula ? imageTokens(p, formula) : null;
           if (img === null || p.imageDetail === 'auto') exact = false;
           n += img ?? 0;
         } else exact = false;
