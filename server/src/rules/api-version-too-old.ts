@@ -50,9 +50,15 @@ export const apiVersionTooOld = defineRule({
       if (v && compareApiVersions(have, v) < 0 && (!need || compareApiVersions(need.v, v) < 0)) need = { v, text: text!, why };
     };
     const t = resolvedTarget(ctx.target);
-    if (t?.resolved.azure?.version) {
-      const azureVersion = t.resolved.azure.version;
-      consider(azureVersion.minApiVersion, `${t.resolved.azure.model.name} ${azureVersion.version}`);
+    const azure = t?.resolved.azure;
+    if (azure?.version) consider(azure.version.minApiVersion, `${azure.model.name} ${azure.version.version}`);
+    else if (azure) {
+      // version not known: only what every version of the model needs
+      const mins = azure.model.versions.map((v) => (v.minApiVersion ? parseApiVersion(v.minApiVersion) : null));
+      if (mins.length && mins.every((v) => v !== null)) {
+        const oldest = (mins as ApiVersion[]).reduce((a, b) => (compareApiVersions(a, b) <= 0 ? a : b));
+        consider(`${oldest.date}${oldest.preview ? '-preview' : ''}`, azure.model.name);
+      }
     }
     for (const arg of call.args) {
       if (arg === call.model) continue;
