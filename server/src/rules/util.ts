@@ -1,5 +1,6 @@
 /** Small pure helpers shared by rules: argument lookup, spans and text edits. */
 import type { ApiCall, Argument, Span, Value, ValueNode } from '../analysis/apiCall';
+import type { ModelTarget } from './define';
 import type { TextEdit } from './types';
 
 export function findArg(call: ApiCall, ...names: string[]): Argument | undefined {
@@ -102,7 +103,6 @@ export function quote(s: string): string {
   return `'${s}'`;
 }
 
-import type { ModelTarget } from './define';
 export type Resolved = Extract<ModelTarget, { kind: 'resolved' }>;
 
 /** The resolved target when catalog checks apply, else null. */
