@@ -253,15 +253,28 @@ async function runCommand(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/** Opens a workspace file the way a user does: a click in the Explorer (Quick Open as fallback). */
 async function openFile(page, name) {
+  const activeTab = page.locator(`.tab.active[data-resource-name="${name}"]`);
+  const editorReady = () => page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 10_000 });
+  if (await activeTab.isVisible()) return editorReady();
+  await page.keyboard.press('Escape');
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  if (await row.isVisible()) {
+    await row.click();
+    try {
+      await activeTab.waitFor({ state: 'visible', timeout: 5_000 });
+      return editorReady();
+    } catch { /* fall back to Quick Open */ }
+  }
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(name);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[data-resource-name="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ state: 'visible', timeout: 10_000 });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await activeTab.waitFor({ state: 'visible', timeout: 10_000 });
+  return editorReady();
 }
 
 /** Moves the cursor with "Go to Line/Column" (Ctrl+G, then `line:column`, 1-based). */
@@ -316,8 +329,6 @@ async function main() {
   const resultsFile = join(RUN, 'suite-results.json');
   const suite = join(root, 'test/editor/out/suite/index.js');
   cpSync(FIXTURES, workspace, { recursive: true });
-  // Fallback channel to the runner extension if the extension host drops our env vars.
-  writeFileSync(join(workspace, '.oaml-e2e.json'), JSON.stringify({ suite, results: resultsFile, grep: process.env.OAML_E2E_GREP }));
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
@@ -394,6 +405,8 @@ async function main() {
     if (csExit) throw new Error(csExit);
     return existsSync(`${resultsFile}.started`);
   }, 90_000, 500));
+  const started = JSON.parse(readFileSync(`${resultsFile}.started`, 'utf8'));
+  log(`suite started in the extension host: Node ${started.node}, pid ${started.pid}, paths from ${started.via}`);
   const suiteResults = await timed('suite: mocha in the extension host', () => waitFor('the editor suite results', async () => {
     if (csExit) throw new Error(csExit);
     if (!existsSync(resultsFile)) return undefined;
@@ -433,9 +446,21 @@ async function main() {
   await check('ui: quick fix from Ctrl+. renames max_tokens to max_completion_tokens', async () => {
     await openFile(page, 'app.py');
     await goTo(page, 8, 6);
-    await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: 'max_completion_tokens' }).first();
-    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    const lightbulb = page.locator('.editor-group-container.active .lightBulbWidget').first();
+    // Ctrl+. first, as a user would; if the menu does not open (keyboard focus elsewhere,
+    // actions not computed yet), click the lightbulb. Bounded: 20 s in all.
+    await waitFor('the quick fix menu with max_completion_tokens', async () => {
+      await page.keyboard.press('Control+.');
+      try { await item.waitFor({ state: 'visible', timeout: 3_000 }); return true; } catch { /* try the lightbulb */ }
+      await page.keyboard.press('Escape');
+      if (await lightbulb.isVisible()) {
+        await lightbulb.click();
+        try { await item.waitFor({ state: 'visible', timeout: 3_000 }); return true; } catch { await page.keyboard.press('Escape'); }
+      }
+      await goTo(page, 8, 6);
+      return false;
+    }, 20_000, 0);
     await page.screenshot({ path: join(ARTIFACTS, 'quick-fix-menu.png') });
     await item.click();
     await waitFor('max_completion_tokens=500 in the editor', async () => (await editorText(page)).includes('max_completion_tokens=500'), 10_000);

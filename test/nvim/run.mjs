@@ -6,7 +6,7 @@
 // This script asserts on that JSON with node:test. `npm run test:nvim`.
 //
 // Installs Debian's neovim when missing (as root). Builds the bundles first unless
-// --no-build. Every wait is bounded; nvim runs in its own process group, killed at the end.
+// --no-build; OAML_NVIM_SERVER=<file> runs another server bundle. Every wait is bounded; nvim runs in its own process group, killed at the end.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,7 +90,7 @@ describe('standalone server under Neovim', () => {
       const b = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8', timeout: 300_000 });
       if (b.status !== 0) throw new Error(`node esbuild.mjs failed:\n${b.stdout}\n${b.stderr}`);
     }
-    const server = join(root, 'server/out/server.js');
+    const server = process.env.OAML_NVIM_SERVER ?? join(root, 'server/out/server.js');
     if (!existsSync(server)) throw new Error('server/out/server.js does not exist (server/src/server.ts not written yet?)');
     scratch = mkdtempSync(join(tmpdir(), 'oaml-nvim-'));
     const workspace = join(scratch, 'workspace');

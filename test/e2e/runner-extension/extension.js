@@ -16,6 +16,7 @@ function settings() {
     if (fs.existsSync(file)) fromFile = JSON.parse(fs.readFileSync(file, 'utf8'));
   }
   return {
+    via: process.env.OAML_E2E_SUITE ? 'env' : 'workspace file',
     suite: process.env.OAML_E2E_SUITE || fromFile.suite,
     results: process.env.OAML_E2E_RESULTS || fromFile.results,
     grep: process.env.OAML_E2E_GREP || fromFile.grep,
@@ -27,7 +28,7 @@ exports.activate = function activate() {
   if (!s.suite || !s.results) return;
   // Announce the start so the harness can tell "suite running" from "extension host dead".
   fs.mkdirSync(path.dirname(s.results), { recursive: true });
-  fs.writeFileSync(`${s.results}.started`, JSON.stringify({ pid: process.pid, node: process.version, at: new Date().toISOString() }));
+  fs.writeFileSync(`${s.results}.started`, JSON.stringify({ pid: process.pid, node: process.version, via: s.via, at: new Date().toISOString() }));
   setTimeout(() => {
     Promise.resolve()
       .then(() => require(s.suite).runSuite(s.results, s.grep))
