@@ -13,6 +13,10 @@ import type { Settings } from './config/schema';
 import { initParsers, parseText } from './parse/parser';
 import type { LanguageName } from './parse/parser';
 import type { CatalogLike } from './rules/catalogApi';
+import type { ModelTarget } from './rules/define';
+import { encodingReady } from './rules/tokenAccess';
+import { countCall } from './tokens/count';
+import type { CallTokenCount } from './tokens/count';
 import { findHardcodedKeys } from './rules/hardcoded-api-key';
 import { getRule, isRuleCode, RULES } from './rules/registry';
 import { isRuleEnabled, ruleSeverity, runCallRules, targetOf, toFinding } from './rules/run';
@@ -85,7 +89,7 @@ let parsersReady: Promise<void> | null = null;
 
 export async function analyzeText(text: string, lang: LanguageName, ctx: EngineContext): Promise<Analysis> {
   if (!mightContainCall(text)) return { calls: [], findings: [] };
-  parsersReady ??= initParsers().catch((e) => {
+  parsersReady ??= initParsers().catch((e: unknown) => {
     parsersReady = null;
     throw e;
   });
@@ -108,6 +112,28 @@ export function neededEncodings(calls: ApiCall[], ctx: EngineContext, text = '')
     if (t.kind === 'resolved' && t.entry.encoding) out.add(t.entry.encoding);
   }
   return [...out];
+}
+
+/** The model a call talks to (resolved once per call and context): for hovers and code lenses. */
+export function callModel(call: ApiCall, ctx: EngineContext, text: string): ModelTarget {
+  return targetOf(call, ctx, text);
+}
+
+/**
+ * The call's prompt token count with its model's encoding; null when the model or messages
+ * are unknown, or (tokens: 'if-loaded') the encoding is not loaded yet — warm it with
+ * `loadEncoding(neededEncodings(...))` and ask again.
+ */
+export function callTokens(call: ApiCall, ctx: EngineContext, text: string): CallTokenCount | null {
+  const t = targetOf(call, ctx, text);
+  if (t.kind !== 'resolved' || !encodingReady(t.entry.encoding, ctx)) return null;
+  let formula;
+  try {
+    formula = ctx.catalog.imageTokens();
+  } catch {
+    formula = undefined;
+  }
+  return countCall(call, t.entry, formula);
 }
 
 function bySpan(a: Finding, b: Finding): number {
