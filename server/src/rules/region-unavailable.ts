@@ -27,13 +27,15 @@ export const regionUnavailable = defineRule({
   check(_call, ctx) {
     const t = resolvedTarget(ctx.target);
     const mapping = t?.azure?.mapping;
-    const version = t?.resolved.azure?.version;
+    const azure = t?.resolved.azure;
+    // a model with a single version: that one, even when the mapping names none
+    const version = azure?.version ?? (azure?.model.versions.length === 1 ? azure.model.versions[0] : null);
     if (!t || !mapping || !version) return [];
     const regions = version.regions;
     const types = Object.keys(regions) as (keyof typeof regions)[];
     if (types.length === 0) return []; // no availability facts for this version
     const region = mapping.region?.toLowerCase().replace(/\s+/g, '');
-    const name = `${t.resolved.azure!.model.name} ${version.version}`;
+    const name = `${azure!.model.name} ${version.version}`;
     const dt = mapping.deploymentType;
     if (dt) {
       const list = regions[dt];
