@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   try {
     await runTests({
       version: process.env.VSCODE_VERSION ?? 'stable',
+      // Downloads are kept with the other editor-test tools, in the ignored .e2e/ folder.
+      cachePath: path.join(root, '.e2e/vscode-test'),
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'test/editor/out/suite/index.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
