@@ -329,7 +329,8 @@ test('seed 002: the first-generation embedding models have the dimensions of the
   for (const m of firstGen) {
     const base = Object.keys(dims).find((b) => m.id.includes(`-${b}-`))!;
     assert.equal(m.limits.outputDimensions, dims[base], m.id);
-    assert.equal(m.lifecycle.replacement, 'text-embedding-ada-002', m.id);
+    assert.equal(m.lifecycle.replacement, 'text-embedding-3-small', m.id); // the deprecations page's replacement
+    assert.equal(m.lifecycle.shutdownDate, '2024-01-04', m.id);
   }
 });
 
@@ -480,6 +481,38 @@ test('openai.json validates, IDs are unique, alias targets and replacements exis
   assert.match(catalog.asOf, /^\d{4}-\d{2}-\d{2}$/);
   for (const m of catalog.models) {
     for (const d of [m.lifecycle.deprecationDate]) if (d) assert.ok(d <= catalog.asOf, `${m.id}: announcement ${d} after asOf`);
+  }
+});
+
+test('lifecycle facts from OpenAI\'s deprecations page', () => {
+  const expected: Record<string, [deprecation: string | null, shutdown: string | null, replacement: string | null]> = {
+    'text-davinci-003': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct'],
+    'text-ada-001': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct'],
+    ada: ['2023-07-06', '2024-01-04', 'babbage-002'],
+    curie: ['2023-07-06', '2024-01-04', 'davinci-002'],
+    'code-davinci-002': ['2023-03-20', '2023-03-23', 'gpt-4o'],
+    'code-cushman-001': ['2023-03-20', '2023-03-23', 'gpt-4o'],
+    'gpt-3.5-turbo-0301': ['2023-06-13', '2024-09-13', 'gpt-3.5-turbo'],
+    'gpt-3.5-turbo-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo'],
+    'gpt-3.5-turbo-16k-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo'],
+    'gpt-4-vision-preview': ['2024-06-06', '2024-12-06', 'gpt-4o'],
+    'gpt-4-32k': ['2024-06-06', '2025-06-06', 'gpt-4o'],
+    'gpt-4-32k-0613': ['2024-06-06', '2025-06-06', 'gpt-4o'],
+    'gpt-4-32k-0314': ['2024-06-06', '2025-06-06', 'gpt-4o'],
+    'gpt-4-0314': [null, null, 'gpt-4o'], // "at earliest 2024-06-13": no fixed date
+    'gpt-4.5-preview': ['2025-04-14', '2025-07-14', 'gpt-4.1'],
+    'o1-preview': ['2025-04-28', '2025-07-28', 'o3'],
+    'o1-mini': ['2025-04-28', '2025-10-27', 'o4-mini'],
+    'chatgpt-4o-latest': ['2025-11-18', '2026-02-17', 'gpt-5.1-chat-latest'],
+  };
+  for (const [id, [deprecation, shutdown, replacement]] of Object.entries(expected)) {
+    const l = entry(id).lifecycle;
+    assert.deepEqual([l.deprecationDate, l.shutdownDate, l.replacement], [deprecation, shutdown, replacement], id);
+    assert.ok(entry(id).sources['lifecycle'], `${id}: lifecycle source`);
+  }
+  // models the seeds list as current and no source retires: no dates
+  for (const id of ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'o1-2024-12-17', 'text-embedding-3-small', 'whisper-1', 'tts-1']) {
+    assert.deepEqual(entry(id).lifecycle, { stage: 'ga', deprecationDate: null, shutdownDate: null, replacement: null }, id);
   }
 });
 
