@@ -6,7 +6,7 @@
 import type { ApiCall, ContentPart, Message, ValueNode } from '../analysis/apiCall';
 import type { ModelEntry } from '../catalog/schema';
 import type { ImageFormula } from '../rules/catalogApi';
-import { getEncoder } from './encodings';
+import { countWith, getEncoder } from './encodings';
 
 export const TOKENS_PER_MESSAGE = 3;
 export const TOKENS_PER_NAME = 1;
@@ -55,9 +55,10 @@ export function imageFormulaFor(f: ImageFormula, entry: Pick<ModelEntry, 'id' | 
  */
 export function countCall(call: ApiCall, entry: ModelEntry, imageFormula?: ImageFormula): CallTokenCount | null {
   if (!entry.encoding) return null;
-  const enc = getEncoder(entry.encoding);
+  const encoding = entry.encoding;
+  const enc = getEncoder(encoding);
   if (!enc) return null;
-  const count = (s: string) => enc.encode(s, [], []).length;
+  const count = (s: string) => countWith(enc, encoding, s);
   const formula = imageFormula && imageFormulaFor(imageFormula, entry);
 
   const perMessage: number[] = [];

@@ -47,8 +47,29 @@ export function loadEncodingSync(enc: Encoding): Tiktoken {
   return t;
 }
 
-/** Token count of plain text (special-token strings count as text, as the API does for user content). */
+/**
+ * Counts of long strings are remembered: while the user types elsewhere, a large prompt is
+ * counted once, not on every analysis. Bounded; cleared whole when full.
+ */
+const MEMO_MIN_LENGTH = 64;
+const MEMO_MAX_ENTRIES = 2_000;
+const memo = new Map<Encoding, Map<string, number>>();
+
+/** Token count with an encoding that is loaded (special-token strings count as text). */
+export function countWith(t: Tiktoken, enc: Encoding, text: string): number {
+  if (text.length < MEMO_MIN_LENGTH) return t.encode(text, [], []).length;
+  let m = memo.get(enc);
+  if (!m) memo.set(enc, (m = new Map()));
+  let n = m.get(text);
+  if (n === undefined) {
+    n = t.encode(text, [], []).length;
+    if (m.size >= MEMO_MAX_ENTRIES) m.clear();
+    m.set(text, n);
+  }
+  return n;
+}
+
+/** Token count of plain text; loads the encoding synchronously when needed (CLI, tests). */
 export function countText(text: string, enc: Encoding): number {
-  const t = loaded.get(enc) ?? loadEncodingSync(enc);
-  return t.encode(text, [], []).length;
+  return countWith(loaded.get(enc) ?? loadEncodingSync(enc), enc, text);
 }
