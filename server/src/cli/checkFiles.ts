@@ -1,0 +1,152 @@
+/**
+ * The work of `check` once options and settings are known: read each file (skipping
+ * unreadable, binary and huge ones with a note), analyse it (notebook cells one by one),
+ * apply safe fixes with --fix, and place findings in 1-based code-point positions.
+ * The engine is passed in, so this module is tested with small fake analysers too.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineIndex } from '../positions';
+import type { Finding } from '../rules/types';
+import { fixText, writeFileAtomic } from './fix';
+import type { Reported } from './format';
+import { blankMagics, parseNotebook, updateNotebook } from './notebook';
+
+export type SourceLanguage = 'python' | 'javascript' | 'typescript' | 'tsx';
+
+export interface CheckEngine {
+  languageForPath(path: string): SourceLanguage | null;
+  /** cheap pre-filter: false when the text cannot hold an API call or a key */
+  mightContainCall(text: string): boolean;
+  analyse(text: string, language: SourceLanguage): Promise<Finding[]>;
+}
+
+export interface CheckFilesOptions {
+  cwd: string;
+  fix: boolean;
+  /** files over this many bytes are skipped */
+  maxFileSize: number;
+  /** one-line notes about skipped files (stderr) */
+  note(message: string): void;
+}
+
+export interface CheckFilesResult {
+  reported: Reported[];
+  filesChecked: number;
+  fixesApplied: number;
+  filesFixed: number;
+}
+
+/** Bytes looked at for a NUL byte when deciding a file is binary (as git and grep do). */
+const BINARY_SNIFF_BYTES = 8192;
+
+export async function checkFiles(files: readonly string[], engine: CheckEngine, opts: CheckFilesOptions): Promise<CheckFilesResult> {
+  const result: CheckFilesResult = { reported: [], filesChecked: 0, fixesApplied: 0, filesFixed: 0 };
+  for (const file of files) {
+    const abs = resolve(opts.cwd, file);
+    const text = readSource(file, abs, opts);
+    if (text === null) continue;
+    result.filesChecked++;
+    if (file.endsWith('.ipynb')) await checkNotebook(file, abs, text, engine, opts, result);
+    else await checkSource(file, abs, text, engine, opts, result);
+  }
+  return result;
+}
+
+/** The file's text, or null (after a note) when it is unreadable, too big or binary. */
+function readSource(file: string, abs: string, opts: CheckFilesOptions): string | null {
+  let bytes: Buffer;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) {
+      opts.note(`${file}: not a regular file; skipped`);
+      return null;
+    }
+    if (st.size > opts.maxFileSize) {
+      opts.note(`${file}: skipped, ${st.size} bytes is over the ${opts.maxFileSize}-byte limit (maxFileSize)`);
+      return null;
+    }
+    bytes = readFileSync(abs);
+  } catch (e) {
+    opts.note(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped`);
+    return null;
+  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    opts.note(`${file}: binary file (NUL byte); skipped`);
+    return null;
+  }
+  return bytes.toString('utf8');
+}
+
+const BOM = '\uFEFF';
+
+async function checkSource(file: string, abs: string, raw: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<void> {
+  // a byte-order mark is not part of line 1's columns; it is written back on --fix
+  const bom = raw.startsWith(BOM);
+  const text = bom ? raw.slice(1) : raw;
+  if (!engine.mightContainCall(text)) return;
+  const language = engine.languageForPath(file) ?? 'python';
+  const analyse = (t: string): Promise<Finding[]> => engine.analyse(t, language);
+  let findings: Finding[];
+  let finalText = text;
+  if (opts.fix) {
+    const fixed = await fixText(text, analyse);
+    findings = fixed.findings;
+    if (fixed.text !== text) {
+      writeFileAtomic(abs, (bom ? BOM : '') + fixed.text);
+      out.fixesApplied += fixed.applied;
+      out.filesFixed++;
+      finalText = fixed.text;
+    }
+  } else findings = await analyse(text);
+  place(out.reported, file, null, finalText, findings);
+}
+
+async function checkNotebook(file: string, abs: string, text: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<void> {
+  const parsed = parseNotebook(text);
+  if (!parsed.ok) {
+    opts.note(`${file}: ${parsed.error}; skipped`);
+    return;
+  }
+  const nb = parsed.notebook;
+  if (!nb.python) return; // R, Julia, … notebooks hold no Python calls
+  const changed = new Map<number, string>();
+  let applied = 0;
+  for (const cell of nb.cells) {
+    if (!engine.mightContainCall(cell.analysed)) continue;
+    // the engine sees the cell with magics blanked; blanking keeps every offset, so fixes
+    // computed on it apply to the source as written
+    const analyse = (t: string): Promise<Finding[]> => engine.analyse(blankMagics(t), 'python');
+    let findings: Finding[];
+    let finalSource = cell.source;
+    if (opts.fix) {
+      const fixed = await fixText(cell.source, analyse);
+      findings = fixed.findings;
+      if (fixed.text !== cell.source) {
+        finalSource = fixed.text;
+        changed.set(cell.index, finalSource);
+        applied += fixed.applied;
+      }
+    } else findings = await analyse(cell.source);
+    place(out.reported, file, cell.index, finalSource, findings);
+  }
+  if (changed.size) {
+    writeFileAtomic(abs, updateNotebook(text, nb, changed));
+    out.fixesApplied += applied;
+    out.filesFixed++;
+  }
+}
+
+function place(out: Reported[], file: string, cell: number | null, text: string, findings: readonly Finding[]): void {
+  const index = new LineIndex(text);
+  for (const f of findings) {
+    out.push({
+      file,
+      cell,
+      finding: f,
+      start: index.position(f.span.start),
+      end: index.position(f.span.end),
+      edits: f.fix ? f.fix.edits.map((e) => ({ start: index.position(e.start), end: index.position(e.end), newText: e.newText })) : null,
+    });
+  }
+}

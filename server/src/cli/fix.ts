@@ -1,0 +1,113 @@
+/**
+ * `check --fix`: safe fixes only. Within one pass, a fix whose edits overlap an edit already
+ * taken is left for the next pass (analysis re-runs on the new text, so the later fix is
+ * recomputed against it); passes stop when no safe fix is left or after MAX_FIX_PASSES.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Finding, TextEdit } from '../rules/types';
+
+export const MAX_FIX_PASSES = 10;
+
+/** Edits of the safe fixes that can be applied together, earliest first; the count of fixes taken. */
+export function selectSafeEdits(findings: readonly Finding[]): { edits: TextEdit[]; fixes: number } {
+  const taken: TextEdit[] = [];
+  let fixes = 0;
+  const safe = findings
+    .filter((f) => f.fix?.safe && f.fix.edits.length > 0)
+    .sort((a, b) => firstStart(a) - firstStart(b) || a.span.start - b.span.start);
+  for (const f of safe) {
+    const edits = f.fix!.edits;
+    if (edits.some((e) => e.start > e.end || e.start < 0)) continue;
+    if (edits.some((e, i) => edits.some((o, j) => i !== j && overlaps(e, o)))) continue;
+    if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    taken.push(...edits);
+    fixes++;
+  }
+  taken.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { edits: taken, fixes };
+}
+
+function firstStart(f: Finding): number {
+  return Math.min(...f.fix!.edits.map((e) => e.start));
+}
+
+/**
+ * Two edits conflict when their ranges share a character, or when both insert at the same
+ * point (their order would be arbitrary), or an insertion falls strictly inside a replacement.
+ */
+export function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Applies non-overlapping edits (any order given). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+export interface FixResult {
+  text: string;
+  /** number of fixes applied over all passes */
+  applied: number;
+  /** the findings of the final text */
+  findings: Finding[];
+}
+
+/** Runs analyse → apply safe fixes until nothing is left to fix (at most MAX_FIX_PASSES passes). */
+export async function fixText(text: string, analyse: (text: string) => Promise<Finding[]>): Promise<FixResult> {
+  let current = text;
+  let findings = await analyse(current);
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { edits, fixes } = selectSafeEdits(findings);
+    if (fixes === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break; // fixes that change nothing would loop forever
+    current = next;
+    applied += fixes;
+    findings = await analyse(current);
+  }
+  return { text: current, applied, findings };
+}
+
+/**
+ * Writes `text` to `file` through a temporary file in the same directory and a rename, so
+ * a reader never sees half a file; the original file mode is kept.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const dir = dirname(file);
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.oml-tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const fd = openSync(tmp, 'wx', mode ?? 0o644);
+  try {
+    writeSync(fd, text, null, 'utf8');
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    unlinkSync(tmp);
+    throw e;
+  }
+  closeSync(fd);
+  try {
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Jupyter notebooks in the CLI: each Python code cell is analysed on its own, as VS Code
+ * does with notebook cells. IPython magics (`%pip …`, `%%time`) and shell escapes (`!ls`)
+ * are not Python; their lines are blanked with spaces of the same length so that offsets
+ * in the analysed text are offsets in the cell's source.
+ *
+ * Cells are identified by their 0-based index in the notebook's `cells` array.
+ */
+
+export interface NotebookCell {
+  /** 0-based index in the notebook's `cells` array */
+  index: number;
+  /** the cell's source as written (what fixes edit) */
+  source: string;
+  /** the source with magic and shell lines blanked (what the engine analyses) */
+  analysed: string;
+}
+
+export interface ParsedNotebook {
+  /** the parsed JSON, kept to write fixes back */
+  json: { cells: Array<Record<string, unknown>> } & Record<string, unknown>;
+  cells: NotebookCell[];
+  /** false when the notebook declares a kernel language other than Python */
+  python: boolean;
+}
+
+export type NotebookResult = { ok: true; notebook: ParsedNotebook } | { ok: false; error: string };
+
+export function parseNotebook(text: string): NotebookResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, error: `not valid notebook JSON (${(e as Error).message})` };
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json) || !Array.isArray((json as { cells?: unknown }).cells)) {
+    return { ok: false, error: 'not a notebook (no "cells" array)' };
+  }
+  const nb = json as ParsedNotebook['json'];
+  const python = notebookLanguage(nb) === 'python';
+  const cells: NotebookCell[] = [];
+  nb.cells.forEach((cell, index) => {
+    if (cell === null || typeof cell !== 'object' || cell.cell_type !== 'code') return;
+    const source = sourceText(cell.source);
+    if (source === null) return;
+    cells.push({ index, source, analysed: blankMagics(source) });
+  });
+  return { ok: true, notebook: { json: nb, cells, python } };
+}
+
+function notebookLanguage(nb: Record<string, unknown>): string {
+  const meta = nb.metadata as { kernelspec?: { language?: unknown }; language_info?: { name?: unknown } } | undefined;
+  const lang = meta?.language_info?.name ?? meta?.kernelspec?.language;
+  return typeof lang === 'string' ? lang.toLowerCase() : 'python';
+}
+
+/** nbformat stores source as one string or as an array of lines (each keeping its "\n"). */
+function sourceText(source: unknown): string | null {
+  if (typeof source === 'string') return source;
+  if (Array.isArray(source) && source.every((s) => typeof s === 'string')) return source.join('');
+  return null;
+}
+
+/** Lines starting with `%` or `!` (after indentation) become spaces; offsets do not move. */
+export function blankMagics(source: string): string {
+  return source.replace(/^[ \t]*[%!][^\r\n]*/gm, (line) => ' '.repeat(line.length));
+}
+
+/**
+ * The notebook text with some cells' sources replaced, in nbformat's own layout (one-space
+ * indent unless the file used another, sources as arrays of lines, trailing newline kept).
+ */
+export function updateNotebook(originalText: string, notebook: ParsedNotebook, sources: ReadonlyMap<number, string>): string {
+  const json = notebook.json;
+  for (const [index, text] of sources) {
+    const cell = json.cells[index]!;
+    cell.source = typeof cell.source === 'string' ? text : splitLines(text);
+  }
+  const indentMatch = /^[{[]\r?\n([ \t]+)/.exec(originalText.replace(/^\uFEFF/, ''));
+  const indent = indentMatch ? indentMatch[1]! : originalText.includes('\n') ? 1 : 0;
+  const body = JSON.stringify(json, null, indent);
+  return (originalText.startsWith('\uFEFF') ? '\uFEFF' : '') + body + (/\n$/.test(originalText) ? '\n' : '');
+}
+
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
