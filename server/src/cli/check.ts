@@ -5,28 +5,58 @@
  * Exit status: 0 no error-severity finding; 1 an error finding, or more warnings than
  * --max-warnings; 2 bad usage, unreadable or invalid config, internal failure.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { mightContainCall } from '../analysis/extract';
-import { analyzeText, createContext } from '../engine';
+import { analyzeText, createContext, type EngineContext } from '../engine';
 import { findProjectConfig, loadProjectConfig } from '../config/load';
 import { DEFAULT_SETTINGS, type Settings } from '../config/schema';
 import { languageForPath } from '../parse/parser';
 import { EXIT_OK, EXIT_USAGE, usageError, type CommandIo } from './args';
-import { checkFiles, type CheckEngine } from './checkFiles';
+import { checkFiles, type CheckEngine, type CheckFilesResult } from './checkFiles';
 import { exitStatus, parseCheckArgs, USAGE, type CheckOptions } from './checkOptions';
 import { formatJson, formatSarif, formatText } from './format';
 import { collectFiles } from './walk';
 
-/** Settings from --config or the nearest project file; problems make the run fail (exit 2). */
-function loadSettings(options: CheckOptions, cwd: string, io: CommandIo): { settings: Settings; file: string } | null {
-  const file = options.config ?? findProjectConfig(cwd);
-  if (file === null) return { settings: DEFAULT_SETTINGS, file: '(defaults)' };
-  const loaded = loadProjectConfig(resolve(cwd, file));
-  if (loaded.problems.length) {
-    reportProblems(io, file, loaded.problems);
+/**
+ * The project file for one command-line path: --config, else the nearest
+ * `.openai-model-lint.json` above the path (so `check examples` from the repository root
+ * uses examples/'s file), else the nearest one above the cwd; null = defaults.
+ */
+function configFileFor(path: string, options: CheckOptions, cwd: string): string | null {
+  if (options.config !== null) return resolve(cwd, options.config);
+  const abs = resolve(cwd, path);
+  let dir = abs;
+  try {
+    if (!statSync(abs).isDirectory()) dir = dirname(abs);
+  } catch {
+    dir = dirname(abs);
+  }
+  return findProjectConfig(dir) ?? findProjectConfig(cwd);
+}
+
+interface ConfiguredContext {
+  settings: Settings;
+  ctx: EngineContext;
+}
+
+/** Loads a project file and builds its engine context; problems are printed and make the run fail. */
+function contextFor(file: string | null, shownAs: string, options: CheckOptions, io: CommandIo): ConfiguredContext | null {
+  let settings: Settings = DEFAULT_SETTINGS;
+  if (file !== null) {
+    const loaded = loadProjectConfig(file);
+    if (loaded.problems.length) {
+      reportProblems(io, shownAs, loaded.problems);
+      return null;
+    }
+    settings = loaded.settings;
+  }
+  const { ctx, problems } = createContext(settings, { ...(options.asOf ? { asOf: options.asOf } : {}), tokens: 'sync' });
+  if (problems.length) {
+    reportProblems(io, shownAs, problems);
     return null;
   }
-  return { settings: loaded.settings, file };
+  return { settings, ctx };
 }
 
 function reportProblems(io: CommandIo, file: string, problems: readonly { path: string; message: string }[]): void {
@@ -42,28 +72,39 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
   if (!parsed.ok) return usageError(io, parsed.error, USAGE);
   const options = parsed.options;
 
-  const loaded = loadSettings(options, cwd, io);
-  if (!loaded) return EXIT_USAGE;
-  const { settings } = loaded;
-  const { ctx, problems } = createContext(settings, { ...(options.asOf ? { asOf: options.asOf } : {}), tokens: 'sync' });
-  if (problems.length) {
-    reportProblems(io, loaded.file, problems);
-    return EXIT_USAGE;
-  }
-
   const note = (message: string): void => io.stderr(`openai-model-lint: ${message}\n`);
-  const { files, missing } = collectFiles(options.paths, cwd, note);
-  if (missing.length) {
-    for (const m of missing) io.stderr(`openai-model-lint: ${m}: no such file or directory\n`);
-    return EXIT_USAGE;
+  const contexts = new Map<string | null, ConfiguredContext>();
+  const result: CheckFilesResult = { reported: [], filesChecked: 0, fixesApplied: 0, filesFixed: 0 };
+  const seen = new Set<string>();
+  for (const path of options.paths) {
+    const walked = collectFiles([path], cwd, note);
+    const { missing } = walked;
+    // a file reached through two command-line paths is checked once
+    const files = walked.files.filter((f) => !seen.has(resolve(cwd, f)) && seen.add(resolve(cwd, f)));
+    if (missing.length) {
+      io.stderr(`openai-model-lint: ${path}: no such file or directory\n`);
+      return EXIT_USAGE;
+    }
+    const configFile = configFileFor(path, options, cwd);
+    let configured = contexts.get(configFile);
+    if (!configured) {
+      const shownAs = options.config ?? (configFile === null ? '' : relative(cwd, configFile) || configFile);
+      const c = contextFor(configFile, shownAs, options, io);
+      if (!c) return EXIT_USAGE;
+      contexts.set(configFile, (configured = c));
+    }
+    const { ctx, settings } = configured;
+    const engine: CheckEngine = {
+      languageForPath,
+      mightContainCall,
+      analyse: async (text, language) => (await analyzeText(text, language, ctx)).findings,
+    };
+    const r = await checkFiles(files, engine, { cwd, fix: options.fix, maxFileSize: settings.maxFileSize, note });
+    result.reported.push(...r.reported);
+    result.filesChecked += r.filesChecked;
+    result.fixesApplied += r.fixesApplied;
+    result.filesFixed += r.filesFixed;
   }
-
-  const engine: CheckEngine = {
-    languageForPath,
-    mightContainCall,
-    analyse: async (text, language) => (await analyzeText(text, language, ctx)).findings,
-  };
-  const result = await checkFiles(files, engine, { cwd, fix: options.fix, maxFileSize: settings.maxFileSize, note });
 
   const summary = { filesChecked: result.filesChecked, fixesApplied: options.fix ? result.fixesApplied : null, filesFixed: result.filesFixed };
   if (options.format === 'json') io.stdout(formatJson(result.reported));

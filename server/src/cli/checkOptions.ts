@@ -14,7 +14,8 @@ Notebook findings name the cell by its 0-based index in the notebook's cells arr
 ("nb.ipynb:cell 3:2:5"), with lines counted within the cell.
 
   --format       text (default), json (SPEC array) or sarif (SARIF 2.1.0)
-  --config FILE  project settings (default: the nearest ${PROJECT_FILE} from the cwd)
+  --config FILE  project settings (default: the nearest ${PROJECT_FILE} above each
+                 PATH, else above the cwd)
   --as-of DATE   pin "today" for lifecycle checks
   --fix          apply safe fixes and rewrite the changed files
   --max-warnings N  exit 1 when more than N warnings remain`;
