@@ -1,0 +1,228 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Catalog } from '../../server/src/catalog/catalog';
+import { parseArgs, validateIsoDate } from '../../server/src/cli/args';
+import * as explain from '../../server/src/cli/explain';
+import { run } from '../../server/src/cli/main';
+import * as models from '../../server/src/cli/models';
+import fixtureOpenai from '../fixtures/catalog/openai.json';
+import fixtureAzure from '../fixtures/catalog/azure.json';
+
+const fixture = Catalog.fromFiles([fixtureOpenai, fixtureAzure]);
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s) } };
+}
+
+/** The repository root: test bundles run from test/out/unit. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'esbuild.mjs'))) {
+    const up = join(dir, '..');
+    if (up === dir) throw new Error('repository root not found');
+    dir = up;
+  }
+  return dir;
+}
+
+// ---------------------------------------------------------------- option parser
+
+test('args: --name value, --name=value, booleans, --, positionals', () => {
+  const spec = { format: { type: 'string', choices: ['text', 'json'] }, fix: { type: 'boolean' }, config: { type: 'string', multiple: true } } as const;
+  const r = parseArgs(['a', '--format', 'json', '--fix', '--config=x.json', '--config', 'y.json', '--', '--not-an-option'], spec);
+  assert.deepEqual(r, { ok: true, value: { options: { format: 'json', fix: true, config: ['x.json', 'y.json'] }, positionals: ['a', '--not-an-option'] } });
+  assert.deepEqual(parseArgs(['--nope'], spec), { ok: false, error: "unknown option '--nope'" });
+  assert.deepEqual(parseArgs(['-x'], spec), { ok: false, error: "unknown option '-x'" });
+  assert.deepEqual(parseArgs(['--format'], spec), { ok: false, error: "option '--format' needs a value" });
+  assert.deepEqual(parseArgs(['--format', '--fix'], spec), { ok: false, error: "option '--format' needs a value" });
+  assert.deepEqual(parseArgs(['--format=xml'], spec), { ok: false, error: "option '--format' must be one of text, json (got 'xml')" });
+  assert.deepEqual(parseArgs(['--fix=yes'], spec), { ok: false, error: "option '--fix' takes no value" });
+  assert.deepEqual(parseArgs(['--toString'], spec), { ok: false, error: "unknown option '--toString'" });
+  assert.equal(validateIsoDate('2025-02-29'), "'2025-02-29' is not a calendar date");
+  assert.equal(validateIsoDate('2024-02-29'), undefined);
+  assert.equal(validateIsoDate('20240229'), "expected a date YYYY-MM-DD (got '20240229')");
+});
+
+// ---------------------------------------------------------------- models (fixture catalog, exact output)
+
+test('models --format json: one object per model with the SPEC fields, null where no value', async () => {
+  const { out, io } = capture();
+  assert.equal(await models.run(['--format', 'json', '--as-of', '2025-01-01'], io, fixture), 0);
+  assert.equal(out.stderr, '');
+  const rows = JSON.parse(out.stdout) as Record<string, unknown>[];
+  assert.equal(rows.length, 13);
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    [...fixture.all().map((m) => m.id)].sort(),
+  );
+  assert.deepEqual(rows.find((r) => r.id === 'gpt-4-32k'), {
+    id: 'gpt-4-32k',
+    aliasOf: null,
+    otherIds: ['gpt-4-32k-0613'],
+    family: 'gpt-4',
+    description: 'Fixture entry for gpt-4-32k.',
+    contextWindow: 32768,
+    maxOutputTokens: null,
+    knowledgeCutoff: '2021-09',
+    endpoints: ['chat.completions'],
+    lifecycle: 'deprecated',
+    deprecationDate: '2024-06-06',
+    shutdownDate: '2025-06-06',
+    replacement: 'gpt-4o',
+    limitedAccess: false,
+    encoding: 'cl100k_base',
+    sources: ['004_f3fee25f6d6d4027.txt', 'OpenAI Deprecations'],
+  });
+  assert.equal(rows.find((r) => r.id === 'gpt-4o')!.aliasOf, 'gpt-4o-2024-08-06');
+  assert.equal(rows.find((r) => r.id === 'gpt-3.5-turbo-0613')!.lifecycle, 'retired');
+});
+
+test('models --endpoint filters; text output is an aligned table with the catalog date', async () => {
+  const { out, io } = capture();
+  assert.equal(await models.run(['--endpoint', 'embeddings', '--as-of', '2025-01-01'], io, fixture), 0);
+  assert.equal(
+    out.stdout,
+    [
+      '1 model served by embeddings · catalog dated 2024-12-17 · lifecycle as of 2025-01-01',
+      '',
+      'ID                      ALIAS OF  CONTEXT  MAX OUT  CUTOFF  ENCODING     LIFECYCLE  ENDPOINTS',
+      'text-embedding-ada-002  -           8,191        -  -       cl100k_base  GA         embeddings',
+      '',
+    ].join('\n'),
+  );
+  const t2 = capture();
+  assert.equal(await models.run(['--as-of', '2025-01-01'], t2.io, fixture), 0);
+  const lines = t2.out.stdout.split('\n');
+  assert.equal(lines[0], '13 models · catalog dated 2024-12-17 · lifecycle as of 2025-01-01');
+  assert.equal(lines[5], 'gpt-3.5-turbo-0613      -                         4,096    4,096  2021-09  cl100k_base  retired 2024-09-13     chat.completions');
+  assert.equal(lines[6], 'gpt-4-32k               -                        32,768        -  2021-09  cl100k_base  deprecated→2025-06-06  chat.completions');
+});
+
+test('models: bad usage exits 2 with the usage on stderr', async () => {
+  for (const [args, error] of [
+    [['--format', 'xml'], "option '--format' must be one of text, json (got 'xml')"],
+    [['--endpoint', 'chat'], "option '--endpoint' must be one of"],
+    [['--bogus'], "unknown option '--bogus'"],
+    [['extra'], "unexpected argument 'extra'"],
+    [['--as-of', '2024-13-01'], "option '--as-of': '2024-13-01' is not a calendar date"],
+  ] as const) {
+    const { out, io } = capture();
+    assert.equal(await models.run([...args], io, fixture), 2, args.join(' '));
+    assert.equal(out.stdout, '');
+    assert.ok(out.stderr.startsWith(`openai-model-lint: ${error}`), out.stderr);
+    assert.ok(out.stderr.includes('usage: openai-model-lint models'));
+  }
+});
+
+// ---------------------------------------------------------------- explain (fixture catalog)
+
+test('explain prints the text card; Azure names and versions work', async () => {
+  const a = capture();
+  assert.equal(await explain.run(['gpt-4o', '--as-of', '2025-01-01'], a.io, fixture), 0);
+  assert.equal(a.out.stdout.split('\n')[0], 'gpt-4o — alias of snapshot gpt-4o-2024-08-06');
+  assert.ok(a.out.stdout.includes('  Context window    128,000 tokens\n'));
+  assert.ok(a.out.stdout.endsWith('Sources: 004_f3fee25f6d6d4027.txt · catalog dated 2024-12-17\n'));
+
+  const b = capture();
+  assert.equal(await explain.run(['gpt-35-turbo', '--as-of', '2025-01-01'], b.io, fixture), 0);
+  assert.equal(b.out.stdout.split('\n')[0], 'gpt-35-turbo — Azure model version 0125 → gpt-3.5-turbo-0125');
+
+  const c = capture();
+  assert.equal(await explain.run(['gpt-4', '--azure-version', 'turbo-2024-04-09'], c.io, fixture), 0);
+  assert.equal(c.out.stdout.split('\n')[0], 'gpt-4 — Azure model version turbo-2024-04-09 → gpt-4-turbo-2024-04-09');
+
+  const d = capture();
+  assert.equal(await explain.run(['gpt-35-turbo', '--azure-version', '9999'], d.io, fixture), 2);
+  assert.equal(d.out.stderr, "openai-model-lint: unknown Azure version '9999' of 'gpt-35-turbo'; known versions: 0125, 0613\n");
+});
+
+test('explain: unknown model exits 2 with suggestions, or says it is close to none', async () => {
+  const a = capture();
+  assert.equal(await explain.run(['gpt4o'], a.io, fixture), 2);
+  assert.equal(a.out.stdout, '');
+  assert.equal(a.out.stderr, "unknown model 'gpt4o'; did you mean: gpt-4o\n");
+  const b = capture();
+  assert.equal(await explain.run(['claude-3-opus'], b.io, fixture), 2);
+  assert.equal(b.out.stderr, "unknown model 'claude-3-opus'; not in the catalog dated 2024-12-17 and close to no known ID\n");
+  const c = capture();
+  assert.equal(await explain.run([], c.io, fixture), 2);
+  assert.ok(c.out.stderr.startsWith('openai-model-lint: missing MODEL_ID\nusage: openai-model-lint explain'));
+});
+
+// ---------------------------------------------------------------- dispatcher (built-in catalog, in process)
+
+test('dispatcher: --help, --version, unknown command, commands', async () => {
+  const h = capture();
+  assert.equal(await run(['--help'], h.io), 0);
+  assert.ok(h.out.stdout.startsWith('usage: openai-model-lint <command> [options]\n'));
+  assert.match(h.out.stdout, /\n {2}models {3}list the model catalog/);
+  assert.match(h.out.stdout, /\n {2}explain {2}print the model card/);
+
+  const v = capture();
+  assert.equal(await run(['--version'], v.io), 0);
+  assert.match(v.out.stdout, /^\d+\.\d+\.\d+(-[\w.]+)?\n$/);
+
+  const u = capture();
+  assert.equal(await run(['lint'], u.io), 2);
+  assert.ok(u.out.stderr.startsWith("openai-model-lint: unknown command 'lint'\nusage:"));
+
+  const none = capture();
+  assert.equal(await run([], none.io), 2);
+
+  const m = capture();
+  assert.equal(await run(['models', '--format', 'json'], m.io), 0);
+  const rows = JSON.parse(m.out.stdout) as { id: string }[];
+  assert.equal(rows.length, Catalog.builtIn().all().length);
+
+  const sub = capture();
+  assert.equal(await run(['explain', '--help'], sub.io), 0);
+  assert.ok(sub.out.stdout.startsWith('usage: openai-model-lint explain MODEL_ID'));
+});
+
+// ---------------------------------------------------------------- the built bin, spawned
+
+test('bin: models --format json, explain gpt-4o, explain nope (exit 2)', () => {
+  const root = repoRoot();
+  const bin = join(root, 'server/out/cli.js');
+  assert.ok(existsSync(bin), 'server/out/cli.js is built by node esbuild.mjs');
+  const node = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, timeout: 20_000 });
+
+  const m = node('models', '--format', 'json');
+  assert.equal(m.status, 0, m.stderr);
+  const rows = JSON.parse(m.stdout) as Record<string, unknown>[];
+  const builtIn = Catalog.builtIn();
+  assert.equal(rows.length, builtIn.all().length);
+  for (const key of ['id', 'aliasOf', 'contextWindow', 'maxOutputTokens', 'endpoints', 'lifecycle', 'shutdownDate', 'replacement', 'encoding', 'sources']) {
+    assert.ok(rows.every((r) => key in r), `every row has ${key}`);
+  }
+  const gpt4o = rows.find((r) => r.id === 'gpt-4o')!;
+  assert.equal(gpt4o.contextWindow, 128000);
+  assert.equal(gpt4o.aliasOf, builtIn.get('gpt-4o')!.aliasOf);
+  assert.equal(gpt4o.encoding, 'o200k_base');
+
+  const e = node('explain', 'gpt-4o');
+  assert.equal(e.status, 0, e.stderr);
+  assert.ok(e.stdout.startsWith(`gpt-4o — alias of snapshot ${builtIn.get('gpt-4o')!.aliasOf}\n`), e.stdout);
+  assert.ok(e.stdout.includes('  Context window    128,000 tokens\n'));
+  assert.ok(e.stdout.trimEnd().endsWith(`catalog dated ${builtIn.asOf}`));
+
+  const az = node('explain', 'gpt-35-turbo');
+  assert.equal(az.status, 0, az.stderr);
+  assert.ok(az.stdout.startsWith('gpt-35-turbo — Azure model version 0125 → gpt-3.5-turbo-0125\n'), az.stdout);
+
+  const n = node('explain', 'nope');
+  assert.equal(n.status, 2);
+  assert.equal(n.stdout, '');
+  assert.match(n.stderr, /^unknown model 'nope'; /);
+
+  const g = node('explain', 'gpt4o');
+  assert.equal(g.status, 2);
+  assert.match(g.stderr, /^unknown model 'gpt4o'; did you mean: gpt-4o(, |\n)/);
+
+  const bad = node('models', '--format', 'yaml');
+  assert.equal(bad.status, 2);
+});
