@@ -23,6 +23,8 @@ const common = {
   logLevel: 'warning',
   // `openai-model-lint --version` (server/src/cli/version.ts)
   define: { OPENAI_MODEL_LINT_VERSION: JSON.stringify(pkg.version) },
+  // tree-sitter queries (server/src/parse/queries/*.scm) are inlined as text
+  loader: { '.scm': 'text' },
 };
 
 /** Test files: every *.test.ts under test/, bundled one by one (node_modules stay external). */
@@ -65,6 +67,7 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['bench/parse.ts'], outdir: 'bench/out' },
   { entryPoints: ['bench/catalog.ts', 'bench/catalog-lib.ts', 'bench/zod-lib.ts', 'bench/catalog-data.ts'], outdir: 'bench/out' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 

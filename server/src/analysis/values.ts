@@ -1,0 +1,412 @@
+/**
+ * Value resolution over a tree-sitter tree: literals, names bound once in an enclosing
+ * scope, env-var defaults and dict/object spreads. Anything else is `unknown`, which never
+ * produces a finding that depends on it.
+ */
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { Argument, Span, Value, ValueNode } from './apiCall';
+
+export type Family = 'python' | 'ecma';
+
+interface Binding {
+  /** the assigned expression; null when the name is bound some other way */
+  value: Node | null;
+}
+
+const PY_SCOPES = new Set(['module', 'function_definition', 'lambda', 'class_definition']);
+const ES_SCOPES = new Set(['program', 'statement_block', 'class_body']);
+const ES_FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function']);
+const PY_PARAM_PARENTS = new Set(['parameters', 'lambda_parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
+const ES_PARAM_PARENTS = new Set(['formal_parameters', 'required_parameter', 'optional_parameter', 'assignment_pattern', 'rest_pattern']);
+const MAX_DEPTH = 8;
+
+export function spanOf(node: Node): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+function unknownAt(node: Node): ValueNode {
+  return { value: { kind: 'unknown' }, span: spanOf(node) };
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v' };
+
+function unescape(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  return raw.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_m, e: string) => {
+    if (e[0] === 'u' && e.length > 1) return String.fromCodePoint(parseInt(e[1] === '{' ? e.slice(2, -1) : e.slice(1), 16));
+    if (e[0] === 'x' && e.length === 3) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e === '\n' || e === '\r\n') return '';
+    return SIMPLE_ESCAPES[e] ?? e;
+  });
+}
+
+/** Per-file resolver: indexes the bindings once, then resolves expressions on demand. */
+export class Resolver {
+  /** scope node id → name → bindings made directly in that scope */
+  private readonly scopes = new Map<number, Map<string, Binding[]>>();
+  /** JS/TS names reassigned anywhere (`x = ...`, `x++`): never resolved */
+  private readonly reassigned = new Set<string>();
+  /** `obj.attr = value` assignments, keyed "obj.attr" (object as written) */
+  readonly attributes = new Map<string, Node[]>();
+
+  constructor(
+    readonly family: Family,
+    readonly text: string,
+  ) {}
+
+  addBinding(name: Node, value: Node | null): void {
+    const scope = this.scopeOf(name);
+    let names = this.scopes.get(scope.id);
+    if (!names) this.scopes.set(scope.id, (names = new Map()));
+    const key = name.text;
+    const list = names.get(key);
+    if (list) list.push({ value });
+    else names.set(key, [{ value }]);
+  }
+
+  addPattern(pattern: Node): void {
+    if (pattern.type === 'identifier') return this.addBinding(pattern, null);
+    for (const id of pattern.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) if (id) this.addBinding(id, null);
+  }
+
+  addReassigned(name: string): void {
+    this.reassigned.add(name);
+  }
+
+  addAttribute(object: Node, name: Node, value: Node): void {
+    const key = `${object.text}.${name.text}`;
+    const list = this.attributes.get(key);
+    if (list) list.push(value);
+    else this.attributes.set(key, [value]);
+  }
+
+  private scopeOf(node: Node): Node {
+    const scopes = this.family === 'python' ? PY_SCOPES : ES_SCOPES;
+    let n = node.parent;
+    // a function's own name belongs to the enclosing scope, not to the function
+    while (n && !scopes.has(n.type)) n = n.parent;
+    return n ?? node.tree.rootNode;
+  }
+
+  private isParameterOf(fn: Node, name: string): boolean {
+    const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+    if (!params) return false;
+    if (params.type === 'identifier') return params.text === name;
+    const parents = this.family === 'python' ? PY_PARAM_PARENTS : ES_PARAM_PARENTS;
+    for (const id of params.descendantsOfType('identifier')) {
+      if (!id || id.text !== name) continue;
+      const p = id.parent;
+      if (!p) continue;
+      if (p.id === params.id) return true;
+      if (parents.has(p.type) && p.namedChildren[0]?.id === id.id) return true;
+    }
+    return false;
+  }
+
+  /** The single assigned expression of `name` as seen from `at`, or null when none / several. */
+  lookup(name: string, at: Node): Node | null {
+    if (this.family === 'ecma' && this.reassigned.has(name)) return null;
+    let n: Node | null = at.parent;
+    let first = true;
+    while (n) {
+      const t = n.type;
+      if (this.family === 'python') {
+        if ((t === 'function_definition' || t === 'lambda') && this.isParameterOf(n, name)) return null;
+        // class bodies do not enclose the methods defined in them
+        if (PY_SCOPES.has(t) && (t !== 'class_definition' || first)) {
+          const found = this.scopes.get(n.id)?.get(name);
+          if (found) return found.length === 1 ? found[0]!.value : null;
+        }
+        if (t === 'function_definition' || t === 'lambda') first = false;
+      } else {
+        if (ES_FUNCTIONS.has(t) && this.isParameterOf(n, name)) return null;
+        if (t === 'catch_clause') {
+          const param = n.childForFieldName('parameter');
+          if (param && param.text === name) return null;
+        }
+        if (ES_SCOPES.has(t)) {
+          const found = this.scopes.get(n.id)?.get(name);
+          if (found) return found.length === 1 ? found[0]!.value : null;
+        }
+      }
+      n = n.parent;
+    }
+    return null;
+  }
+
+  resolve(node: Node, depth = 0): ValueNode {
+    if (depth > MAX_DEPTH) return unknownAt(node);
+    return this.family === 'python' ? this.resolvePython(node, depth) : this.resolveEcma(node, depth);
+  }
+
+  /** A name's value: resolved at its single definition, `unknown` at the use otherwise. */
+  private resolveName(node: Node, depth: number): ValueNode {
+    const def = this.lookup(node.text, node);
+    if (!def || (def.startIndex <= node.startIndex && def.endIndex >= node.endIndex)) return unknownAt(node);
+    const v = this.resolve(def, depth + 1);
+    return v.value.kind === 'unknown' ? unknownAt(node) : v;
+  }
+
+  private resolvePython(node: Node, depth: number): ValueNode {
+    switch (node.type) {
+      case 'string':
+        return this.pythonString(node);
+      case 'concatenated_string': {
+        let value = '';
+        for (const part of node.namedChildren) {
+          if (!part) continue;
+          const v = this.pythonString(part).value;
+          if (v.kind !== 'string') return unknownAt(node);
+          value += v.value;
+        }
+        return { value: { kind: 'string', value }, span: spanOf(node) };
+      }
+      case 'integer':
+      case 'float': {
+        const n = Number(node.text.replace(/_/g, ''));
+        return Number.isFinite(n) ? { value: { kind: 'number', value: n }, span: spanOf(node) } : unknownAt(node);
+      }
+      case 'true':
+      case 'false':
+        return { value: { kind: 'boolean', value: node.type === 'true' }, span: spanOf(node) };
+      case 'none':
+        return { value: { kind: 'null' }, span: spanOf(node) };
+      case 'unary_operator': {
+        const arg = node.childForFieldName('argument');
+        const op = node.childForFieldName('operator')?.text;
+        if (!arg) return unknownAt(node);
+        const v = this.resolve(arg, depth);
+        if (v.value.kind === 'number' && (op === '-' || op === '+')) return { value: { kind: 'number', value: op === '-' ? -v.value.value : v.value.value }, span: spanOf(node) };
+        return unknownAt(node);
+      }
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren[0];
+        return inner ? this.resolve(inner, depth) : unknownAt(node);
+      }
+      case 'list':
+      case 'tuple':
+        return this.array(node, depth);
+      case 'dictionary':
+        return this.pythonDict(node, depth);
+      case 'identifier':
+        return this.resolveName(node, depth);
+      case 'call':
+        return this.pythonCall(node, depth);
+      default:
+        return unknownAt(node);
+    }
+  }
+
+  private pythonString(node: Node): ValueNode {
+    if (node.type !== 'string') return unknownAt(node);
+    let start = node.startIndex;
+    let end = node.endIndex;
+    let raw = false;
+    let content = '';
+    for (const c of node.children) {
+      if (!c) continue;
+      if (c.type === 'string_start') {
+        start = c.endIndex;
+        const prefix = c.text.replace(/['"]+$/, '').toLowerCase();
+        if (prefix.includes('f') || prefix.includes('t')) {
+          // an f-string without replacement fields is still a plain string
+          if (node.descendantsOfType('interpolation').length) return unknownAt(node);
+        }
+        raw = prefix.includes('r');
+      } else if (c.type === 'string_end') end = c.startIndex;
+      else if (c.type === 'interpolation') return unknownAt(node);
+    }
+    content = this.text.slice(start, end);
+    return { value: { kind: 'string', value: raw ? content : unescape(content) }, span: spanOf(node), innerSpan: { start, end } };
+  }
+
+  private array(node: Node, depth: number): ValueNode {
+    const items: ValueNode[] = [];
+    for (const c of node.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      if (c.type === 'list_splat' || c.type === 'spread_element') {
+        const inner = c.namedChildren[0];
+        const v = inner ? this.resolve(inner, depth + 1) : unknownAt(c);
+        if (v.value.kind === 'array') items.push(...v.value.items);
+        else items.push(unknownAt(c));
+        continue;
+      }
+      items.push(this.resolve(c, depth + 1));
+    }
+    return { value: { kind: 'array', items }, span: spanOf(node) };
+  }
+
+  private keyName(key: Node): string | null {
+    if (key.type === 'string') {
+      const v = this.family === 'python' ? this.pythonString(key) : this.ecmaString(key);
+      return v.value.kind === 'string' ? v.value.value : null;
+    }
+    if (key.type === 'property_identifier' || key.type === 'identifier' || key.type === 'number') return this.family === 'python' && key.type !== 'identifier' ? null : key.text;
+    return null;
+  }
+
+  private pythonDict(node: Node, depth: number): ValueNode {
+    const entries: Argument[] = [];
+    let open = false;
+    for (const c of node.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      if (c.type === 'pair') {
+        const key = c.childForFieldName('key');
+        const value = c.childForFieldName('value');
+        const name = key && key.type === 'string' ? this.keyName(key) : null;
+        if (!key || !value || name === null) {
+          open = true;
+          continue;
+        }
+        setEntry(entries, { name, nameSpan: spanOf(key), span: spanOf(c), value: this.resolve(value, depth + 1), fromSpread: false });
+      } else if (c.type === 'dictionary_splat') {
+        open = this.spreadInto(entries, c.namedChildren[0] ?? null, depth) || open;
+      } else open = true;
+    }
+    return { value: { kind: 'object', entries, open }, span: spanOf(node) };
+  }
+
+  /** Merges a spread's entries into `entries`; returns true when it cannot be resolved (open). */
+  spreadInto(entries: Argument[], expr: Node | null, depth: number): boolean {
+    if (!expr) return true;
+    const v = this.resolve(expr, depth + 1);
+    if (v.value.kind !== 'object') return true;
+    for (const e of v.value.entries) setEntry(entries, { ...e, fromSpread: true });
+    return v.value.open;
+  }
+
+  private pythonCall(node: Node, depth: number): ValueNode {
+    const fn = node.childForFieldName('function');
+    const args = node.childForFieldName('arguments');
+    if (!fn || !args) return unknownAt(node);
+    const callee = fn.text.replace(/\s+/g, '');
+    const positional = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'keyword_argument' && c.type !== 'comment');
+    if (callee === 'os.getenv' || callee === 'getenv' || callee === 'os.environ.get' || callee === 'environ.get') {
+      let dflt: Node | null = positional[1] ?? null;
+      for (const c of args.namedChildren) {
+        if (c?.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'default') dflt = c.childForFieldName('value');
+      }
+      return dflt ? this.resolve(dflt, depth + 1) : unknownAt(node);
+    }
+    if (callee === 'dict' && positional.length === 0) {
+      const entries: Argument[] = [];
+      let open = false;
+      for (const c of args.namedChildren) {
+        if (!c || c.type === 'comment') continue;
+        if (c.type === 'keyword_argument') {
+          const name = c.childForFieldName('name');
+          const value = c.childForFieldName('value');
+          if (name && value) setEntry(entries, { name: name.text, nameSpan: spanOf(name), span: spanOf(c), value: this.resolve(value, depth + 1), fromSpread: false });
+        } else if (c.type === 'dictionary_splat') open = this.spreadInto(entries, c.namedChildren[0] ?? null, depth) || open;
+        else open = true;
+      }
+      return { value: { kind: 'object', entries, open }, span: spanOf(node) };
+    }
+    return unknownAt(node);
+  }
+
+  private ecmaString(node: Node): ValueNode {
+    if (node.type === 'template_string' && node.descendantsOfType('template_substitution').length) return unknownAt(node);
+    const start = node.startIndex + 1;
+    const end = Math.max(start, node.endIndex - 1);
+    return { value: { kind: 'string', value: unescape(this.text.slice(start, end)) }, span: spanOf(node), innerSpan: { start, end } };
+  }
+
+  private isProcessEnv(node: Node): boolean {
+    let n: Node | null = node;
+    while (n && (n.type === 'member_expression' || n.type === 'subscript_expression' || n.type === 'non_null_expression')) {
+      const obj: Node | null = n.type === 'non_null_expression' ? n.namedChildren[0] ?? null : n.childForFieldName('object');
+      if (n.type !== 'non_null_expression' && obj?.text.replace(/\s+/g, '') === 'process.env') return true;
+      n = obj;
+    }
+    return false;
+  }
+
+  private resolveEcma(node: Node, depth: number): ValueNode {
+    switch (node.type) {
+      case 'string':
+      case 'template_string':
+        return this.ecmaString(node);
+      case 'number': {
+        const n = Number(node.text.replace(/_/g, ''));
+        return Number.isFinite(n) ? { value: { kind: 'number', value: n }, span: spanOf(node) } : unknownAt(node);
+      }
+      case 'true':
+      case 'false':
+        return { value: { kind: 'boolean', value: node.type === 'true' }, span: spanOf(node) };
+      case 'null':
+        return { value: { kind: 'null' }, span: spanOf(node) };
+      case 'unary_expression': {
+        const arg = node.childForFieldName('argument');
+        const op = node.childForFieldName('operator')?.text;
+        if (!arg) return unknownAt(node);
+        const v = this.resolve(arg, depth);
+        if (v.value.kind === 'number' && (op === '-' || op === '+')) return { value: { kind: 'number', value: op === '-' ? -v.value.value : v.value.value }, span: spanOf(node) };
+        return unknownAt(node);
+      }
+      case 'parenthesized_expression':
+      case 'as_expression':
+      case 'satisfies_expression':
+      case 'non_null_expression':
+      case 'type_assertion': {
+        const inner = node.namedChildren.find((c) => c && !c.type.endsWith('type') && c.type !== 'type_arguments' && c.type !== 'comment');
+        return inner ? this.resolve(inner, depth) : unknownAt(node);
+      }
+      case 'array':
+        return this.array(node, depth);
+      case 'object':
+        return this.ecmaObject(node, depth);
+      case 'identifier':
+        return node.text === 'undefined' ? unknownAt(node) : this.resolveName(node, depth);
+      case 'binary_expression': {
+        const op = node.childForFieldName('operator')?.text;
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if ((op === '??' || op === '||') && left && right && this.isProcessEnv(left)) return this.resolve(right, depth + 1);
+        return unknownAt(node);
+      }
+      default:
+        return unknownAt(node);
+    }
+  }
+
+  private ecmaObject(node: Node, depth: number): ValueNode {
+    const entries: Argument[] = [];
+    let open = false;
+    for (const c of node.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      if (c.type === 'pair') {
+        const key = c.childForFieldName('key');
+        const value = c.childForFieldName('value');
+        const name = key ? this.keyName(key) : null;
+        if (!key || !value || name === null) {
+          open = true;
+          continue;
+        }
+        setEntry(entries, { name, nameSpan: spanOf(key), span: spanOf(c), value: this.resolve(value, depth + 1), fromSpread: false });
+      } else if (c.type === 'shorthand_property_identifier') {
+        setEntry(entries, { name: c.text, nameSpan: spanOf(c), span: spanOf(c), value: this.resolveName(c, depth + 1), fromSpread: false });
+      } else if (c.type === 'spread_element') {
+        open = this.spreadInto(entries, c.namedChildren[0] ?? null, depth) || open;
+      } else if (c.type === 'method_definition') {
+        const name = c.childForFieldName('name');
+        if (name) setEntry(entries, { name: name.text, nameSpan: spanOf(name), span: spanOf(c), value: unknownAt(c), fromSpread: false });
+      } else open = true;
+    }
+    return { value: { kind: 'object', entries, open }, span: spanOf(node) };
+  }
+}
+
+/** Later keys win, as in a dict display or an object literal. */
+export function setEntry(entries: Argument[], entry: Argument): void {
+  const i = entries.findIndex((e) => e.name === entry.name);
+  if (i >= 0) entries.splice(i, 1);
+  entries.push(entry);
+}
+
+export function entry(value: Value, name: string): ValueNode | null {
+  if (value.kind !== 'object') return null;
+  return value.entries.find((e) => e.name === name)?.value ?? null;
+}
+
+export type { Tree };

@@ -1,0 +1,42 @@
+; One query for JavaScript, TypeScript and TSX (only node types the three grammars share).
+
+; Candidate SDK calls: `<receiver>.<path>.<method>(...)`; extract.ts checks the path.
+(call_expression
+  function: (member_expression
+    property: (property_identifier) @_method) @callee
+  arguments: (arguments) @args
+  (#any-of? @_method "create" "parse" "stream" "generate" "edit" "createVariation")) @call
+
+; Imported modules: `import OpenAI from 'openai'`, `import { AzureOpenAI } from "openai"`.
+(import_statement
+  source: (string (string_fragment) @import.module))
+
+; `require('openai')`
+(call_expression
+  function: (identifier) @_require
+  arguments: (arguments . (string (string_fragment) @import.module))
+  (#eq? @_require "require"))
+
+; Bindings, for value resolution: `const NAME = value`, and names bound or reassigned some
+; other way (which make a name's value unknown).
+(variable_declarator
+  name: (identifier) @def.name
+  value: (_) @def.value)
+(variable_declarator
+  name: (identifier) @def.other
+  !value)
+(assignment_expression
+  left: (identifier) @def.assigned)
+(augmented_assignment_expression
+  left: (identifier) @def.assigned)
+(update_expression
+  argument: (identifier) @def.assigned)
+(for_in_statement
+  left: (_) @def.pattern)
+
+; Attribute assignments: `this.client = new AzureOpenAI({...})`.
+(assignment_expression
+  left: (member_expression
+    object: (_) @attr.object
+    property: (property_identifier) @attr.name)
+  right: (_) @attr.value)

@@ -1,0 +1,37 @@
+; Candidate SDK calls: `<receiver>.<path>.<method>(...)` where the method is one the SDK
+; exposes. extract.ts checks the full method path and the receiver's origin.
+(call
+  function: (attribute
+    attribute: (identifier) @_method) @callee
+  arguments: (argument_list) @args
+  (#any-of? @_method "create" "parse" "stream" "generate" "edit" "create_variation")) @call
+
+; Imported modules: `import openai`, `import openai as oa`, `from openai import AzureOpenAI`.
+(import_statement
+  name: [
+    (dotted_name) @import.module
+    (aliased_import name: (dotted_name) @import.module alias: (identifier) @import.alias)
+  ])
+(import_from_statement
+  module_name: (dotted_name) @import.module)
+
+; Bindings, for value resolution: `NAME = value` (also annotated), and names bound some
+; other way (which make a name's value unknown).
+(assignment
+  left: (identifier) @def.name
+  right: (_) @def.value)
+(assignment
+  left: [(pattern_list) (tuple_pattern) (list_pattern)] @def.pattern)
+(augmented_assignment
+  left: (identifier) @def.other)
+(for_statement
+  left: (_) @def.pattern)
+(named_expression
+  name: (identifier) @def.other)
+
+; Attribute assignments: `self.client = AzureOpenAI(...)`, `openai.api_type = "azure"`.
+(assignment
+  left: (attribute
+    object: (_) @attr.object
+    attribute: (identifier) @attr.name)
+  right: (_) @attr.value)
