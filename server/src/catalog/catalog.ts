@@ -93,15 +93,39 @@ interface CatalogData {
   asOf: string;
   models: ModelSlot[];
   azure: AzureSlot[];
-  imageTokens: ImageTokens | undefined;
-  requirements: ApiVersionRequirement[];
+  imageTokens: Slot<ImageTokens> | undefined;
+  requirements: Slot<ApiVersionRequirement[]>[];
 }
 
-/** The file-level part of a catalog file; models and Azure models are validated one by one. */
-const CatalogFileShell = CatalogFile.extend({
-  models: z.array(z.looseObject({ id: z.string().min(1), otherIds: z.array(z.string()).optional() })).default([]),
-  azure: z.array(z.looseObject({ name: z.string().min(1) })).default([]),
-});
+const Requirements = CatalogFile.shape.azureApiVersionRequirements;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Thrown by the key checks of `fromFiles`, with the key path inside the file. */
+class FileShapeError extends Error {
+  constructor(
+    readonly path: (string | number)[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arrayAt(file: Record<string, unknown>, key: string): unknown[] {
+  const v = file[key];
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new FileShapeError([key], 'expected an array');
+  return v;
+}
+
+function stringAt(obj: Record<string, unknown>, path: (string | number)[], key: string): string {
+  const v = obj[key];
+  if (typeof v !== 'string' || v.length === 0) throw new FileShapeError([...path, key], 'expected a non-empty string');
+  return v;
+}
 
 let builtIn: Catalog | undefined;
 
@@ -134,36 +158,40 @@ export class Catalog {
    * so this only fires for a broken build or a caller's own files.
    */
   static fromFiles(files: unknown[], names: string[] = []): Catalog {
+    const data: CatalogData = { asOf: '0000-00-00', models: [], azure: [], imageTokens: undefined, requirements: [] };
     const models = new Map<string, ModelSlot>();
     const azure = new Map<string, AzureSlot>();
-    const parsed = files.map((f, i) => {
+    files.forEach((file, i) => {
       const name = names[i] ?? `file #${i}`;
-      const r = CatalogFileShell.safeParse(f);
-      if (!r.success) {
-        const issue = r.error.issues[0]!;
-        throw new Error(`openai-model-lint: invalid catalog ${name}: ${formatPath('', issue.path) || '(top level)'}: ${issue.message}`);
-      }
-      r.data.models.forEach((m, j) => {
-        const raw = m as Record<string, unknown>;
-        const lifecycle = raw.lifecycle as { shutdownDate?: unknown } | undefined;
-        models.set(m.id, {
-          id: m.id,
-          otherIds: m.otherIds ?? [],
-          shutdownDate: typeof lifecycle?.shutdownDate === 'string' ? lifecycle.shutdownDate : null,
-          slot: new Slot(m, ModelEntry, `${name}: models[${j}]`),
-          extra: false,
+      try {
+        // keys only: zod validates each part in full when it is first used (Slot)
+        if (!isRecord(file)) throw new FileShapeError([], 'expected an object');
+        const asOf = file.asOf;
+        if (typeof asOf !== 'string' || !ISO_DATE.test(asOf)) throw new FileShapeError(['asOf'], 'expected a date YYYY-MM-DD');
+        if (asOf > data.asOf) data.asOf = asOf;
+        arrayAt(file, 'models').forEach((m, j) => {
+          if (!isRecord(m)) throw new FileShapeError(['models', j], 'expected an object');
+          const id = stringAt(m, ['models', j], 'id');
+          const otherIds = Array.isArray(m.otherIds) ? m.otherIds.filter((o): o is string => typeof o === 'string') : [];
+          const lifecycle = isRecord(m.lifecycle) ? m.lifecycle : {};
+          const shutdownDate = typeof lifecycle.shutdownDate === 'string' ? lifecycle.shutdownDate : null;
+          models.set(id, { id, otherIds, shutdownDate, slot: new Slot(m, ModelEntry, `${name}: models[${j}]`), extra: false });
         });
-      });
-      r.data.azure.forEach((a, j) => azure.set(a.name, { name: a.name, slot: new Slot(a, AzureModel, `${name}: azure[${j}]`) }));
-      return r.data;
+        arrayAt(file, 'azure').forEach((a, j) => {
+          if (!isRecord(a)) throw new FileShapeError(['azure', j], 'expected an object');
+          const azureName = stringAt(a, ['azure', j], 'name');
+          azure.set(azureName, { name: azureName, slot: new Slot(a, AzureModel, `${name}: azure[${j}]`) });
+        });
+        if (file.imageTokens !== undefined) data.imageTokens ??= new Slot(file.imageTokens, ImageTokenFormula, `${name}: imageTokens`);
+        if (file.azureApiVersionRequirements !== undefined) {
+          data.requirements.push(new Slot(file.azureApiVersionRequirements, Requirements, `${name}: azureApiVersionRequirements`));
+        }
+      } catch (err) {
+        if (!(err instanceof FileShapeError)) throw err;
+        throw new Error(`openai-model-lint: invalid catalog ${name}: ${formatPath('', err.path) || '(top level)'}: ${err.message}`);
+      }
     });
-    return new Catalog({
-      asOf: parsed.map((f) => f.asOf).reduce((a, b) => (b > a ? b : a), '0000-00-00'),
-      models: [...models.values()],
-      azure: [...azure.values()],
-      imageTokens: parsed.map((f) => f.imageTokens).find((t) => t !== undefined),
-      requirements: parsed.flatMap((f) => f.azureApiVersionRequirements),
-    });
+    return new Catalog({ ...data, models: [...models.values()], azure: [...azure.values()] });
   }
 
   /**
@@ -289,11 +317,11 @@ export class Catalog {
   }
 
   imageTokens(): ImageTokens | undefined {
-    return this.data.imageTokens;
+    return this.data.imageTokens?.get();
   }
 
   apiVersionRequirement(parameter: string): { minApiVersion: string; sources: SourceRef[] } | undefined {
-    const r = this.data.requirements.find((x) => x.parameter === parameter);
+    const r = this.data.requirements.flatMap((slot) => slot.get()).find((x) => x.parameter === parameter);
     return r && { minApiVersion: r.minApiVersion, sources: r.sources };
   }
 

@@ -32,6 +32,28 @@ export function distanceThreshold(length: number): number {
   return Math.max(1, Math.min(4, Math.floor(length / 4)));
 }
 
+/** A name to compare against, with its forms computed once per candidate list. */
+interface Prepared {
+  name: string;
+  /** the catalog ID suggested when this name matches */
+  target: string;
+  isAlias: boolean;
+  normalized: string;
+  squashed: string;
+}
+
+const prepared = new WeakMap<SuggestionCandidates, Prepared[]>();
+
+function prepare(candidates: SuggestionCandidates): Prepared[] {
+  let list = prepared.get(candidates);
+  if (!list) {
+    const form = (name: string, target: string, isAlias: boolean): Prepared => ({ name, target, isAlias, normalized: normalizeId(name), squashed: squashId(name) });
+    list = [...candidates.aliases].map(([name, target]) => form(name, target, true)).concat(candidates.ids.map(({ id }) => form(id, id, false)));
+    prepared.set(candidates, list);
+  }
+  return list;
+}
+
 export function suggestIds(input: string, candidates: SuggestionCandidates, max = 3): string[] {
   if (max <= 0) return [];
   const normalized = normalizeId(input);
@@ -46,20 +68,13 @@ export function suggestIds(input: string, candidates: SuggestionCandidates, max 
     if (!prev || rank < prev.rank) scored.set(id, { rank, retired: retiredOf.get(id) ?? false });
   };
 
-  for (const [name, target] of candidates.aliases) {
-    if (name === input || normalizeId(name) === normalized) offer(target, 0);
-    else if (squashId(name) === squashed) offer(target, 2);
+  for (const c of prepare(candidates)) {
+    // an alias written as is (or up to case) ranks first; the same ID up to case next
+    if (c.normalized === normalized) offer(c.target, c.isAlias ? 0 : 1);
+    else if (c.squashed === squashed) offer(c.target, 2);
     else {
-      const d = typoDistance(normalized, squashed, name, threshold);
-      if (d !== undefined) offer(target, 3 + d);
-    }
-  }
-  for (const { id } of candidates.ids) {
-    if (normalizeId(id) === normalized) offer(id, 1);
-    else if (squashId(id) === squashed) offer(id, 2);
-    else {
-      const d = typoDistance(normalized, squashed, id, threshold);
-      if (d !== undefined) offer(id, 3 + d);
+      const d = typoDistance(normalized, squashed, c, threshold);
+      if (d !== undefined) offer(c.target, 3 + d);
     }
   }
 
@@ -76,11 +91,11 @@ export function suggestIds(input: string, candidates: SuggestionCandidates, max 
 }
 
 /** The smaller distance of the normalised and the squashed forms, when within the threshold. */
-function typoDistance(normalized: string, squashed: string, candidate: string, threshold: number): number | undefined {
+function typoDistance(normalized: string, squashed: string, candidate: Prepared, threshold: number): number | undefined {
   if (normalized.length > MAX_DISTANCE_INPUT) return undefined;
   const d = Math.min(
-    boundedDistance(normalized, normalizeId(candidate), threshold),
-    boundedDistance(squashed, squashId(candidate), threshold),
+    boundedDistance(normalized, candidate.normalized, threshold),
+    boundedDistance(squashed, candidate.squashed, threshold),
   );
   return d <= threshold ? d : undefined;
 }
