@@ -160,6 +160,7 @@ test('dispatcher: --help, --version, unknown command, commands', async () => {
   assert.equal(await run(['--help'], h.io), 0);
   assert.ok(h.out.stdout.startsWith('usage: openai-model-lint <command> [options]\n'));
   assert.match(h.out.stdout, /\n {2}models {3}list the model catalog/);
+  assert.match(h.out.stdout, /\n {2}check {4}lint files and folders/);
   assert.match(h.out.stdout, /\n {2}explain {2}print the model card/);
 
   const v = capture();

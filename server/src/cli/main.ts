@@ -4,11 +4,13 @@
  * picks the command, so tests run the whole CLI in-process through `run`.
  */
 import { EXIT_OK, EXIT_USAGE, type CommandIo, type CommandRun } from './args';
+import * as check from './check';
 import * as explain from './explain';
 import * as models from './models';
 import { VERSION } from './version';
 
 const COMMANDS: Record<string, { run: CommandRun; summary: string }> = {
+  check: { run: (args, io) => check.run(args, io), summary: 'lint files and folders (--format text|json|sarif, --fix, --as-of, --config)' },
   models: { run: models.run, summary: 'list the model catalog (--format text|json, --endpoint NAME)' },
   explain: { run: explain.run, summary: 'print the model card of a model ID or Azure model name' },
 };
