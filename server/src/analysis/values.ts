@@ -280,7 +280,7 @@ export class Resolver {
     const args = node.childForFieldName('arguments');
     if (!fn || !args) return unknownAt(node);
     const callee = fn.text.replace(/\s+/g, '');
-    const positional = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'keyword_argument' && c.type !== 'comment');
+    const positional = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'keyword_argument' && c.type !== 'dictionary_splat' && c.type !== 'comment');
     if (callee === 'os.getenv' || callee === 'getenv' || callee === 'os.environ.get' || callee === 'environ.get') {
       let dflt: Node | null = positional[1] ?? null;
       for (const c of args.namedChildren) {
@@ -350,7 +350,9 @@ export class Resolver {
       case 'non_null_expression':
       case 'type_assertion': {
         const inner = node.namedChildren.find((c) => c && !c.type.endsWith('type') && c.type !== 'type_arguments' && c.type !== 'comment');
-        return inner ? this.resolve(inner, depth) : unknownAt(node);
+        const v = inner ? this.resolve(inner, depth) : unknownAt(node);
+        // an unknown value is reported where it is written, wrapper included
+        return v.value.kind === 'unknown' ? unknownAt(node) : v;
       }
       case 'array':
         return this.array(node, depth);
