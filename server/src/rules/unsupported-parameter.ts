@@ -53,7 +53,7 @@ export const unsupportedParameter = defineRule({
       out.push({
         span: paramSpan(arg),
         message: message(arg, t, rule),
-        fix: { title: `Remove '${arg.name}'`, safe: true, edits: [removalEdit(arg, ctx.text)] },
+        fix: { title: `Remove '${arg.name}'`, safe: true, edits: [removalEdit(call, arg, ctx.text)] },
       });
     }
     return out;

@@ -1,5 +1,6 @@
 /** Small pure helpers shared by rules: argument lookup, spans and text edits. */
 import type { ApiCall, Argument, Span, Value, ValueNode } from '../analysis/apiCall';
+import { removalSpan } from '../analysis/edits';
 import type { ModelTarget } from './define';
 import type { TextEdit } from './types';
 
@@ -59,39 +60,9 @@ export function renameEdit(arg: Argument, newName: string, text: string): TextEd
   return { start: arg.nameSpan.start, end: arg.nameSpan.end, newText: newName };
 }
 
-/**
- * Remove an argument (or a key of a spread literal) with its separating comma, so that the
- * result still parses: a line that holds only the argument disappears whole; otherwise the
- * following comma and spaces go with it, or for the last argument the preceding comma.
- */
-export function removalEdit(arg: Argument, text: string): TextEdit {
-  const { start, end } = arg.span;
-  let after = end;
-  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
-  const hasComma = text[after] === ',';
-  if (hasComma) after++;
-  let lineStart = start;
-  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
-  const aloneBefore = lineStart === 0 || text[lineStart - 1] === '\n';
-  let eol = after;
-  while (eol < text.length && (text[eol] === ' ' || text[eol] === '\t')) eol++;
-  const aloneAfter = eol >= text.length || text[eol] === '\n' || text[eol] === '\r';
-  if (aloneBefore && aloneAfter && hasComma) {
-    if (text[eol] === '\r') eol++;
-    if (text[eol] === '\n') eol++;
-    return { start: lineStart, end: eol, newText: '' };
-  }
-  if (hasComma) {
-    let next = after;
-    while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
-    if (text[next] !== '\n' && text[next] !== '\r') return { start, end: next, newText: '' };
-    // the next argument is on the next line: keep the line break, drop the comma
-    return { start: aloneBefore ? lineStart : start, end: after, newText: '' };
-  }
-  // last argument: take the preceding comma (and the whitespace between)
-  let before = start;
-  while (before > 0 && /\s/.test(text[before - 1]!)) before--;
-  if (text[before - 1] === ',') return { start: before - 1, end, newText: '' };
+/** Remove an argument (or a key of a spread literal) with its separating comma (parse lane's removalSpan). */
+export function removalEdit(call: ApiCall, arg: Argument, text: string): TextEdit {
+  const { start, end } = removalSpan(call, arg, text);
   return { start, end, newText: '' };
 }
 
