@@ -79,7 +79,7 @@ def describe_screenshot(url: str) -> str:
 def summarize_thread(thread: str) -> str:
     response = client.chat.completions.create(
         model="gpt-4",
-        max_tokens=8000,
+        max_tokens=8192,
         messages=[
             {
                 "role": "system",

@@ -1,4 +1,6 @@
-import { openai } from "./client";
+import OpenAI from "openai";
+
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 
 export interface Turn {
   role: "user" | "assistant";

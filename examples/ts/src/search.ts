@@ -1,4 +1,6 @@
-import { openai } from "./client";
+import OpenAI from "openai";
+
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 
 /** Embeds help-center articles for semantic search (256-dimension index). */
 export async function embedArticles(articles: string[]): Promise<number[][]> {

@@ -1,5 +1,7 @@
 import { createReadStream } from "node:fs";
-import { openai } from "./client";
+import OpenAI from "openai";
+
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 
 /** Transcribes a voicemail left on the support line. */
 export async function transcribeVoicemail(path: string): Promise<string> {
