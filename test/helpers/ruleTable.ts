@@ -10,7 +10,9 @@ import type { SettingsInput } from '../../server/src/config/schema';
 import { runCallRules } from '../../server/src/rules/run';
 import type { Finding } from '../../server/src/rules/types';
 import { applyEdits } from './callBuilder';
-import { fixtureContext } from './rulesCatalog';
+import { fixtureCatalog, fixtureContext } from './rulesCatalog';
+import { Settings } from '../../server/src/config/schema';
+import { analyzeText, createContext } from '../../server/src/engine';
 
 export interface ExpectedFinding {
   /** the text the span covers */
@@ -62,4 +64,60 @@ export function spanOf(text: string, needle: string, after?: string): { start: n
   const start = text.indexOf(needle, from);
   if (start < 0) throw new Error(`not in text: ${needle}`);
   return { start, end: start + needle.length };
+}
+
+/** Table cases over real source through analyzeText (parse, extract, rules, suppressions). */
+export interface SnippetCase {
+  name: string;
+  lang: 'python' | 'typescript' | 'javascript';
+  code: string;
+  settings?: SettingsInput;
+  asOf?: string;
+}
+
+export interface SnippetError {
+  covers: string;
+  /** which occurrence of `covers` (default 0) */
+  nth?: number;
+  message: string;
+  severity?: Finding['severity'];
+  output: string | null;
+  safe?: boolean;
+}
+
+function nthIndex(text: string, needle: string, nth: number): number {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`not in text: ${needle} #${nth}`);
+  }
+  return i;
+}
+
+export function snippetTable(code: string, cases: { valid: SnippetCase[]; invalid: (SnippetCase & { errors: SnippetError[] })[] }): void {
+  const ctxOf = (c: SnippetCase) => createContext(Settings.parse(c.settings ?? {}), { catalog: fixtureCatalog(), asOf: c.asOf ?? '2024-12-17', tokens: 'sync' }).ctx;
+  for (const c of cases.valid) {
+    test(`${code} valid (${c.lang}): ${c.name}`, async () => {
+      const { findings } = await analyzeText(c.code, c.lang, ctxOf(c));
+      assert.deepEqual(findings.filter((f) => f.code === code), []);
+    });
+  }
+  for (const c of cases.invalid) {
+    test(`${code} invalid (${c.lang}): ${c.name}`, async () => {
+      const { calls, findings } = await analyzeText(c.code, c.lang, ctxOf(c));
+      assert.ok(calls.length > 0, 'the call is extracted');
+      const found = findings.filter((f) => f.code === code);
+      assert.equal(found.length, c.errors.length, `findings: ${JSON.stringify(found.map((f) => f.message))}`);
+      c.errors.forEach((e, i) => {
+        const f = found[i]!;
+        const start = nthIndex(c.code, e.covers, e.nth ?? 0);
+        assert.equal(c.code.slice(f.span.start, f.span.end), e.covers);
+        assert.deepEqual(f.span, { start, end: start + e.covers.length });
+        assert.equal(f.message, e.message);
+        if (e.severity) assert.equal(f.severity, e.severity);
+        assert.equal(f.fix ? applyEdits(c.code, f.fix.edits) : null, e.output);
+        if (e.safe !== undefined) assert.equal(f.fix?.safe, e.safe);
+      });
+    });
+  }
 }
