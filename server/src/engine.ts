@@ -22,7 +22,7 @@ import { getRule, isRuleCode, RULES } from './rules/registry';
 import { isRuleEnabled, ruleSeverity, runCallRules, targetOf, toFinding } from './rules/run';
 import type { Finding } from './rules/types';
 import { applySuppressions, mightHaveSuppressions, parseSuppressions } from './suppress';
-import { comments, stringLiterals } from './engineScan';
+import { commentsWith, keyCandidates, stringLiterals } from './engineScan';
 
 export interface EngineContext {
   catalog: CatalogLike;
@@ -67,13 +67,16 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
 
   const keyRule = RULES.OAI501;
   const keyLevel = ruleSeverity(keyRule, ctx.settings);
-  if (keyLevel !== null && /sk-|api[-_]?key/i.test(text)) {
-    for (const f of findHardcodedKeys(stringLiterals(tree.rootNode, language), language)) findings.push(toFinding(keyRule, f, keyLevel));
+  const keyPattern = keyLevel !== null ? keyCandidates(text) : null;
+  if (keyLevel !== null && keyPattern) {
+    const literals = stringLiterals(tree.rootNode, language, { text, pattern: keyPattern });
+    for (const f of findHardcodedKeys(literals, language)) findings.push(toFinding(keyRule, f, keyLevel));
   }
 
   let result = findings;
   if (mightHaveSuppressions(text, language)) {
-    const suppressions = parseSuppressions(comments(tree.rootNode), text, language);
+    const markers = language === 'python' ? /openai-model-lint:|noqa/gi : /openai-model-lint:/g;
+    const suppressions = parseSuppressions(commentsWith(tree.rootNode, text, markers), text, language);
     const unusedLevel = ruleSeverity(RULES.OAI001, ctx.settings);
     result = applySuppressions(findings, suppressions, text, {
       isKnown: isRuleCode,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { comments, stringLiterals } from '../../server/src/engineScan';
+import { comments, commentsWith, keyCandidates, stringLiterals } from '../../server/src/engineScan';
 import { findHardcodedKeys, maskKey } from '../../server/src/rules/hardcoded-api-key';
 import { applyEdits } from '../helpers/callBuilder';
 import { parseWith } from '../helpers/treeSitter';
@@ -48,4 +48,20 @@ test('comments come from the tree: directive text in a string is not a comment',
   const ts = 'const s = "// openai-model-lint: disable-file"; /* block */ // line\n';
   const t2 = await parseWith('typescript', ts);
   assert.deepEqual(comments(t2.rootNode).map((c) => c.text), ['/* block */', '// line']);
+});
+
+test('comments and key literals are found at UTF-16 offsets after emoji and CJK', async () => {
+  const text = `x = "😀漢字"  # openai-model-lint: disable-line OAI201\nk = OpenAI(api_key="${KEY}")\n`;
+  const tree = await parseWith('python', text);
+  const found = commentsWith(tree.rootNode, text, /openai-model-lint:|noqa/gi);
+  assert.deepEqual(found, [{ text: '# openai-model-lint: disable-line OAI201', span: { start: text.indexOf('#'), end: text.indexOf('\n') } }]);
+  const keys = findHardcodedKeys(stringLiterals(tree.rootNode, 'python', { text, pattern: keyCandidates(text)! }), 'python');
+  assert.deepEqual(keys.map((k) => text.slice(k.span.start, k.span.end)), [`"${KEY}"`]);
+});
+
+test('a directive inside a string is not a comment (text search path)', async () => {
+  const text = 'x = "# openai-model-lint: disable-file"\n';
+  const tree = await parseWith('python', text);
+  assert.deepEqual(commentsWith(tree.rootNode, text, /openai-model-lint:/g), []);
+  assert.equal(keyCandidates('x = 1'), null);
 });
