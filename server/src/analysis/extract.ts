@@ -8,12 +8,9 @@
  * `stripe.Customer.create(...)` or `self.foo.chat.create(...)` are never calls.
  */
 import type { Node, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
-import { Query } from '@vscode/tree-sitter-wasm';
 import type { Endpoint } from '../catalog/schema';
-import { languageOf } from '../parse/parser';
+import { callQuery } from '../parse/parser';
 import type { LanguageName } from '../parse/parser';
-import ecmaQuerySource from '../parse/queries/ecma.scm';
-import pythonQuerySource from '../parse/queries/python.scm';
 import type { ApiCall, Argument, ClientInfo, ClientKind, ContentPart, Message, ValueNode } from './apiCall';
 import { entry, Resolver, setEntry, spanOf } from './values';
 import type { Family } from './values';
@@ -82,17 +79,6 @@ export function mightContainCall(text: string): boolean {
   return /completions|embeddings|images|audio|moderations|responses/.test(text) && VENDOR_WORDS.test(text);
 }
 
-const queries = new Map<LanguageName, Query>();
-
-function queryFor(lang: LanguageName): Query {
-  let q = queries.get(lang);
-  if (!q) {
-    q = new Query(languageOf(lang), lang === 'python' ? pythonQuerySource : ecmaQuerySource);
-    queries.set(lang, q);
-  }
-  return q;
-}
-
 function capture(m: QueryMatch, name: string): Node | null {
   for (const c of m.captures) if (c.name === name) return c.node;
   return null;
@@ -118,9 +104,8 @@ class FileAnalysis {
   readonly modules: string[] = [];
   /** names bound to the openai module (`import openai`, `import openai as oa`) */
   readonly openaiModuleNames = new Set<string>();
-  /** kinds of the clients constructed anywhere in the file */
-  readonly constructedKinds = new Set<ClientKind>();
   private readonly constructorValues: Node[] = [];
+  private kinds: Set<ClientKind> | null = null;
 
   constructor(
     tree: Tree,
@@ -129,7 +114,7 @@ class FileAnalysis {
   ) {
     this.family = lang === 'python' ? 'python' : 'ecma';
     this.resolver = new Resolver(this.family, text);
-    for (const m of queryFor(lang).matches(tree.rootNode)) {
+    for (const m of callQuery(lang).matches(tree.rootNode)) {
       const call = capture(m, 'call');
       if (call) {
         const callee = capture(m, 'callee');
@@ -175,10 +160,19 @@ class FileAnalysis {
         this.constructorValues.push(value);
       }
     }
-    for (const v of this.constructorValues) {
-      const origin = this.constructed(v);
-      if (origin) this.constructedKinds.add(origin.kind);
+  }
+
+  /** Kinds of the clients constructed (and bound to a name) anywhere in the file; computed on demand. */
+  get constructedKinds(): Set<ClientKind> {
+    if (!this.kinds) {
+      this.kinds = new Set();
+      for (const v of this.constructorValues) {
+        if (v.type !== 'call' && v.type !== 'new_expression' && v.type !== 'await' && v.type !== 'await_expression') continue;
+        const origin = this.constructed(v);
+        if (origin) this.kinds.add(origin.kind);
+      }
     }
+    return this.kinds;
   }
 
   get importsOpenai(): boolean {

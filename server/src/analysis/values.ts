@@ -9,15 +9,17 @@ import type { Argument, Span, Value, ValueNode } from './apiCall';
 export type Family = 'python' | 'ecma';
 
 interface Binding {
+  /** the bound name as written */
+  name: Node;
   /** the assigned expression; null when the name is bound some other way */
   value: Node | null;
+  /** id of the scope node the binding belongs to; found on first lookup of the name */
+  scope?: number;
 }
 
 const PY_SCOPES = new Set(['module', 'function_definition', 'lambda', 'class_definition']);
 const ES_SCOPES = new Set(['program', 'statement_block', 'class_body']);
 const ES_FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function']);
-const PY_PARAM_PARENTS = new Set(['parameters', 'lambda_parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
-const ES_PARAM_PARENTS = new Set(['formal_parameters', 'required_parameter', 'optional_parameter', 'assignment_pattern', 'rest_pattern']);
 const MAX_DEPTH = 8;
 
 export function spanOf(node: Node): Span {
@@ -42,8 +44,10 @@ function unescape(raw: string): string {
 
 /** Per-file resolver: indexes the bindings once, then resolves expressions on demand. */
 export class Resolver {
-  /** scope node id → name → bindings made directly in that scope */
-  private readonly scopes = new Map<number, Map<string, Binding[]>>();
+  /** name → every binding of it in the file; scopes are worked out only for names looked up */
+  private readonly bindings = new Map<string, Binding[]>();
+  /** resolved expressions by node id: a constant used by 50 calls is resolved once */
+  private readonly memo = new Map<number, ValueNode>();
   /** JS/TS names reassigned anywhere (`x = ...`, `x++`): never resolved */
   private readonly reassigned = new Set<string>();
   /** `obj.attr = value` assignments, keyed "obj.attr" (object as written) */
@@ -55,13 +59,22 @@ export class Resolver {
   ) {}
 
   addBinding(name: Node, value: Node | null): void {
-    const scope = this.scopeOf(name);
-    let names = this.scopes.get(scope.id);
-    if (!names) this.scopes.set(scope.id, (names = new Map()));
     const key = name.text;
-    const list = names.get(key);
-    if (list) list.push({ value });
-    else names.set(key, [{ value }]);
+    const list = this.bindings.get(key);
+    if (list) list.push({ name, value });
+    else this.bindings.set(key, [{ name, value }]);
+  }
+
+  /** The bindings of `name` made directly in scope `scopeId`. */
+  private bindingsIn(name: string, scopeId: number): Binding[] | null {
+    const all = this.bindings.get(name);
+    if (!all) return null;
+    let found: Binding[] | null = null;
+    for (const b of all) {
+      b.scope ??= this.scopeOf(b.name).id;
+      if (b.scope === scopeId) (found ??= []).push(b);
+    }
+    return found;
   }
 
   addPattern(pattern: Node): void {
@@ -92,13 +105,22 @@ export class Resolver {
     const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
     if (!params) return false;
     if (params.type === 'identifier') return params.text === name;
-    const parents = this.family === 'python' ? PY_PARAM_PARENTS : ES_PARAM_PARENTS;
-    for (const id of params.descendantsOfType('identifier')) {
-      if (!id || id.text !== name) continue;
-      const p = id.parent;
-      if (!p) continue;
-      if (p.id === params.id) return true;
-      if (parents.has(p.type) && p.namedChildren[0]?.id === id.id) return true;
+    // cheap text test first: most scopes on the way up do not mention the name at all
+    if (!params.text.includes(name)) return false;
+    for (const param of params.namedChildren) {
+      if (!param) continue;
+      // `x=1`, `x: int`, `*args`, `**kw`, TS `x?: T`, JS `x = 1`, `...rest`: the bound name comes first
+      let target: Node | null = param;
+      for (let i = 0; i < 3 && target && target.type !== 'identifier'; i++) {
+        target = target.childForFieldName('name') ?? target.childForFieldName('pattern') ?? target.childForFieldName('left') ?? target.namedChildren[0] ?? null;
+      }
+      if (!target) continue;
+      if (target.type === 'identifier') {
+        if (target.text === name) return true;
+      } else if (target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).some((id) => id?.text === name)) {
+        // destructured parameters: any name inside counts
+        return true;
+      }
     }
     return false;
   }
@@ -106,6 +128,8 @@ export class Resolver {
   /** The single assigned expression of `name` as seen from `at`, or null when none / several. */
   lookup(name: string, at: Node): Node | null {
     if (this.family === 'ecma' && this.reassigned.has(name)) return null;
+    // a name bound nowhere in the file has no definition to find
+    if (!this.bindings.has(name)) return null;
     let n: Node | null = at.parent;
     let first = true;
     while (n) {
@@ -114,7 +138,7 @@ export class Resolver {
         if ((t === 'function_definition' || t === 'lambda') && this.isParameterOf(n, name)) return null;
         // class bodies do not enclose the methods defined in them
         if (PY_SCOPES.has(t) && (t !== 'class_definition' || first)) {
-          const found = this.scopes.get(n.id)?.get(name);
+          const found = this.bindingsIn(name, n.id);
           if (found) return found.length === 1 ? found[0]!.value : null;
         }
         if (t === 'function_definition' || t === 'lambda') first = false;
@@ -125,7 +149,7 @@ export class Resolver {
           if (param && param.text === name) return null;
         }
         if (ES_SCOPES.has(t)) {
-          const found = this.scopes.get(n.id)?.get(name);
+          const found = this.bindingsIn(name, n.id);
           if (found) return found.length === 1 ? found[0]!.value : null;
         }
       }
@@ -136,7 +160,11 @@ export class Resolver {
 
   resolve(node: Node, depth = 0): ValueNode {
     if (depth > MAX_DEPTH) return unknownAt(node);
-    return this.family === 'python' ? this.resolvePython(node, depth) : this.resolveEcma(node, depth);
+    const cached = this.memo.get(node.id);
+    if (cached) return cached;
+    const v = this.family === 'python' ? this.resolvePython(node, depth) : this.resolveEcma(node, depth);
+    this.memo.set(node.id, v);
+    return v;
   }
 
   /** A name's value: resolved at its single definition, `unknown` at the use otherwise. */
@@ -207,12 +235,8 @@ export class Resolver {
       if (!c) continue;
       if (c.type === 'string_start') {
         start = c.endIndex;
-        const prefix = c.text.replace(/['"]+$/, '').toLowerCase();
-        if (prefix.includes('f') || prefix.includes('t')) {
-          // an f-string without replacement fields is still a plain string
-          if (node.descendantsOfType('interpolation').length) return unknownAt(node);
-        }
-        raw = prefix.includes('r');
+        // an f-string without replacement fields is a plain string; fields are `interpolation` children
+        raw = c.text.replace(/['"]+$/, '').toLowerCase().includes('r');
       } else if (c.type === 'string_end') end = c.startIndex;
       else if (c.type === 'interpolation') return unknownAt(node);
     }

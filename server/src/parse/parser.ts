@@ -3,9 +3,11 @@
  * @vscode/tree-sitter-wasm (copied to server/out/wasm by the build), once, and parses text
  * synchronously afterwards. Node offsets are UTF-16 code units, like the ApiCall spans.
  */
-import { Language, Parser } from '@vscode/tree-sitter-wasm';
+import { Language, Parser, Query } from '@vscode/tree-sitter-wasm';
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { assetPath } from '../assets';
+import ecmaQuerySource from './queries/ecma.scm';
+import pythonQuerySource from './queries/python.scm';
 
 export type { Tree, Edit, Point } from '@vscode/tree-sitter-wasm';
 
@@ -53,6 +55,7 @@ export function languageForId(languageId: string): LanguageName | null {
 let loading: Promise<void> | null = null;
 const languages = new Map<LanguageName, Language>();
 const parsers = new Map<LanguageName, Parser>();
+const queries = new Map<LanguageName, Query>();
 
 /** Loads the runtime and all four grammars; later calls share the first one's promise. */
 export function initParsers(): Promise<void> {
@@ -66,6 +69,8 @@ export function initParsers(): Promise<void> {
       parser.setLanguage(language);
       languages.set(name, language);
       parsers.set(name, parser);
+      // compiled here, once per language, so the first analysis does not pay for it
+      queries.set(name, new Query(language, name === 'python' ? pythonQuerySource : ecmaQuerySource));
     }
   })().catch((err: unknown) => {
     loading = null;
@@ -78,11 +83,18 @@ export function parsersReady(): boolean {
   return parsers.size === Object.keys(GRAMMAR_FILES).length;
 }
 
-/** The loaded grammar (for compiling queries); throws before initParsers() resolved. */
+/** The loaded grammar; throws before initParsers() resolved. */
 export function languageOf(lang: LanguageName): Language {
   const language = languages.get(lang);
   if (!language) throw new Error('openai-model-lint: initParsers() has not completed');
   return language;
+}
+
+/** The compiled call query of a language (queries/python.scm or the shared queries/ecma.scm). */
+export function callQuery(lang: LanguageName): Query {
+  const query = queries.get(lang);
+  if (!query) throw new Error('openai-model-lint: initParsers() has not completed');
+  return query;
 }
 
 /** Parses `text`; pass the previous tree after `tree.edit(...)` for an incremental re-parse. */
