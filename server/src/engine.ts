@@ -69,14 +69,15 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
   const keyLevel = ruleSeverity(keyRule, ctx.settings);
   const keyPattern = keyLevel !== null ? keyCandidates(text) : null;
   if (keyLevel !== null && keyPattern) {
-    const literals = stringLiterals(tree.rootNode, language, { text, pattern: keyPattern });
+    // a scan that fails on odd input loses only its own findings
+    const literals = attempt(() => stringLiterals(tree.rootNode, language, { text, pattern: keyPattern }), []);
     for (const f of findHardcodedKeys(literals, language)) findings.push(toFinding(keyRule, f, keyLevel));
   }
 
   let result = findings;
   if (mightHaveSuppressions(text, language)) {
     const markers = language === 'python' ? /openai-model-lint:|noqa/gi : /openai-model-lint:/g;
-    const suppressions = parseSuppressions(commentsWith(tree.rootNode, text, markers), text, language);
+    const suppressions = attempt(() => parseSuppressions(commentsWith(tree.rootNode, text, markers), text, language), []);
     const unusedLevel = ruleSeverity(RULES.OAI001, ctx.settings);
     result = applySuppressions(findings, suppressions, text, {
       isKnown: isRuleCode,
@@ -86,6 +87,14 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
   }
   result.sort(bySpan);
   return { calls, findings: result };
+}
+
+function attempt<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
 }
 
 let parsersReady: Promise<void> | null = null;
