@@ -104,7 +104,7 @@ class FileAnalysis {
   readonly modules: string[] = [];
   /** names bound to the openai module (`import openai`, `import openai as oa`) */
   readonly openaiModuleNames = new Set<string>();
-  private readonly constructorValues: Node[] = [];
+  private readonly attributeValues: Node[] = [];
   private kinds: Set<ClientKind> | null = null;
 
   constructor(
@@ -132,14 +132,12 @@ class FileAnalysis {
       }
       const name = capture(m, 'def.name');
       if (name) {
-        const value = capture(m, 'def.value');
-        this.resolver.addBinding(name, value);
-        if (value) this.constructorValues.push(value);
+        this.resolver.addBinding(name, true);
         continue;
       }
       const other = capture(m, 'def.other');
       if (other) {
-        this.resolver.addBinding(other, null);
+        this.resolver.addBinding(other, false);
         continue;
       }
       const pattern = capture(m, 'def.pattern');
@@ -157,7 +155,7 @@ class FileAnalysis {
       const value = capture(m, 'attr.value');
       if (obj && attr && value) {
         this.resolver.addAttribute(obj, attr, value);
-        this.constructorValues.push(value);
+        this.attributeValues.push(value);
       }
     }
   }
@@ -166,7 +164,7 @@ class FileAnalysis {
   get constructedKinds(): Set<ClientKind> {
     if (!this.kinds) {
       this.kinds = new Set();
-      for (const v of this.constructorValues) {
+      for (const v of [...this.resolver.assignedValues(), ...this.attributeValues]) {
         if (v.type !== 'call' && v.type !== 'new_expression' && v.type !== 'await' && v.type !== 'await_expression') continue;
         const origin = this.constructed(v);
         if (origin) this.kinds.add(origin.kind);

@@ -11,8 +11,8 @@ export type Family = 'python' | 'ecma';
 interface Binding {
   /** the bound name as written */
   name: Node;
-  /** the assigned expression; null when the name is bound some other way */
-  value: Node | null;
+  /** whether the name is assigned a value (`x = v`, `const x = v`) rather than bound some other way */
+  assigned: boolean;
   /** id of the scope node the binding belongs to; found on first lookup of the name */
   scope?: number;
 }
@@ -58,11 +58,21 @@ export class Resolver {
     readonly text: string,
   ) {}
 
-  addBinding(name: Node, value: Node | null): void {
+  addBinding(name: Node, assigned: boolean): void {
     const key = name.text;
     const list = this.bindings.get(key);
-    if (list) list.push({ name, value });
-    else this.bindings.set(key, [{ name, value }]);
+    if (list) list.push({ name, assigned });
+    else this.bindings.set(key, [{ name, assigned }]);
+  }
+
+  /** The expressions assigned to names anywhere in the file (for finding client constructors). */
+  *assignedValues(): Generator<Node> {
+    for (const list of this.bindings.values()) {
+      for (const b of list) {
+        const v = b.assigned ? valueOfBinding(b.name) : null;
+        if (v) yield v;
+      }
+    }
   }
 
   /** The bindings of `name` made directly in scope `scopeId`. */
@@ -78,8 +88,8 @@ export class Resolver {
   }
 
   addPattern(pattern: Node): void {
-    if (pattern.type === 'identifier') return this.addBinding(pattern, null);
-    for (const id of pattern.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) if (id) this.addBinding(id, null);
+    if (pattern.type === 'identifier') return this.addBinding(pattern, false);
+    for (const id of pattern.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) if (id) this.addBinding(id, false);
   }
 
   addReassigned(name: string): void {
@@ -139,7 +149,7 @@ export class Resolver {
         // class bodies do not enclose the methods defined in them
         if (PY_SCOPES.has(t) && (t !== 'class_definition' || first)) {
           const found = this.bindingsIn(name, n.id);
-          if (found) return found.length === 1 ? found[0]!.value : null;
+          if (found) return found.length === 1 && found[0]!.assigned ? valueOfBinding(found[0]!.name) : null;
         }
         if (t === 'function_definition' || t === 'lambda') first = false;
       } else {
@@ -150,7 +160,7 @@ export class Resolver {
         }
         if (ES_SCOPES.has(t)) {
           const found = this.bindingsIn(name, n.id);
-          if (found) return found.length === 1 ? found[0]!.value : null;
+          if (found) return found.length === 1 && found[0]!.assigned ? valueOfBinding(found[0]!.name) : null;
         }
       }
       n = n.parent;
@@ -421,6 +431,13 @@ export class Resolver {
     }
     return { value: { kind: 'object', entries, open }, span: spanOf(node) };
   }
+}
+
+/** `NAME = value` / `const NAME = value`: the value beside a bound name. */
+function valueOfBinding(name: Node): Node | null {
+  const parent = name.parent;
+  if (!parent) return null;
+  return parent.childForFieldName(parent.type === 'variable_declarator' ? 'value' : 'right');
 }
 
 /** Later keys win, as in a dict display or an object literal. */

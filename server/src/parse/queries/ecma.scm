@@ -17,11 +17,11 @@
   arguments: (arguments . (string (string_fragment) @import.module))
   (#eq? @_require "require"))
 
-; Bindings, for value resolution: `const NAME = value`, and names bound or reassigned some
+; Bindings, for value resolution (the assigned value is read from the name's parent): `const NAME = value`, and names bound or reassigned some
 ; other way (which make a name's value unknown).
 (variable_declarator
   name: (identifier) @def.name
-  value: (_) @def.value)
+  value: (_))
 (variable_declarator
   name: (identifier) @def.other
   !value)

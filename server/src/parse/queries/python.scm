@@ -15,11 +15,11 @@
 (import_from_statement
   module_name: (dotted_name) @import.module)
 
-; Bindings, for value resolution: `NAME = value` (also annotated), and names bound some
+; Bindings, for value resolution (the assigned value is read from the name's parent): `NAME = value` (also annotated), and names bound some
 ; other way (which make a name's value unknown).
 (assignment
   left: (identifier) @def.name
-  right: (_) @def.value)
+  right: (_))
 (assignment
   left: [(pattern_list) (tuple_pattern) (list_pattern)] @def.pattern)
 (augmented_assignment
