@@ -1,0 +1,109 @@
+/**
+ * Analysis of open documents, cached per document version and engine context: every feature
+ * (diagnostics, hover, code actions, completion, hints) asks here and none re-parses.
+ * Encodings the calls need are loaded in the background; `onEncodingLoaded` fires after.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { analyzeTree, neededEncodings } from '../engine';
+import type { Analysis, EngineContext } from '../engine';
+import { initParsers } from '../parse/parser';
+import { isEncodingLoaded, loadEncoding } from '../tokens';
+import type { Encoding } from '../catalog/schema';
+import type { DocState, Documents } from './documents';
+import type { SettingsCache } from './settings';
+
+export interface DocAnalysis extends Analysis {
+  state: DocState;
+  text: string;
+  ctx: EngineContext;
+  /** true when the file is over settings.maxFileSize (no findings) */
+  skipped: boolean;
+}
+
+const EMPTY: Analysis = { calls: [], findings: [] };
+
+export class Analyzer {
+  private readonly cache = new WeakMap<DocState, { version: number; ctx: EngineContext; result: DocAnalysis }>();
+  private readonly tooLargeLogged = new Set<string>();
+  private parsers: Promise<void> | null = null;
+  private readonly loading = new Set<Encoding>();
+  onEncodingLoaded: () => void = () => {};
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: Documents,
+    private readonly settings: SettingsCache,
+  ) {}
+
+  ready(): Promise<void> {
+    this.parsers ??= initParsers().catch((err: unknown) => {
+      this.parsers = null;
+      throw err;
+    });
+    return this.parsers;
+  }
+
+  async analyze(uri: string): Promise<DocAnalysis | null> {
+    const state = this.documents.get(uri);
+    if (!state) return null;
+    const ctx = await this.settings.forDocument(uri);
+    await this.ready();
+    // the document may have changed or closed while waiting
+    const current = this.documents.get(uri);
+    if (!current) return null;
+    return this.analyzeNow(current, ctx);
+  }
+
+  /** Synchronous once parsers and settings are known. */
+  analyzeNow(state: DocState, ctx: EngineContext): DocAnalysis {
+    const hit = this.cache.get(state);
+    if (hit && hit.version === state.version && hit.ctx === ctx) return hit.result;
+    const text = state.doc.getText();
+    let result: DocAnalysis;
+    if (text.length > ctx.settings.maxFileSize) {
+      this.documents.dropTree(state);
+      if (!this.tooLargeLogged.has(state.uri)) {
+        this.tooLargeLogged.add(state.uri);
+        this.connection.console.info(`openai-model-lint: ${state.uri} is larger than maxFileSize (${ctx.settings.maxFileSize} characters); not checked`);
+      }
+      result = { ...EMPTY, state, text, ctx, skipped: true };
+    } else {
+      const tree = this.documents.tree(state);
+      const a = tree && state.lang ? analyzeTree(tree, text, state.lang, ctx) : EMPTY;
+      result = { calls: a.calls, findings: a.findings, state, text, ctx, skipped: false };
+      this.warm(neededEncodings(a.calls, ctx, text));
+    }
+    this.cache.set(state, { version: state.version, ctx, result });
+    return result;
+  }
+
+  /** Starts loading encodings off the request path; one refresh when each finishes. */
+  warm(encodings: Encoding[]): void {
+    for (const enc of encodings) {
+      if (isEncodingLoaded(enc) || this.loading.has(enc)) continue;
+      this.loading.add(enc);
+      setImmediate(() => {
+        loadEncoding(enc).then(
+          () => {
+            this.loading.delete(enc);
+            // cached analyses counted without this encoding
+            this.invalidate();
+            this.onEncodingLoaded();
+          },
+          (err: unknown) => {
+            this.loading.delete(enc);
+            this.connection.console.error(`openai-model-lint: loading tokenizer ${enc} failed: ${String(err)}`);
+          },
+        );
+      });
+    }
+  }
+
+  isLoading(enc: Encoding): boolean {
+    return this.loading.has(enc);
+  }
+
+  invalidate(): void {
+    for (const s of this.documents.all()) this.cache.delete(s);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Code actions: each diagnostic's fix (from its data), its command (OAI401 "Map Azure
+ * deployment…"), "Disable OAIxxx for this line", and `source.fixAll.openai-model-lint`
+ * (safe fixes of the whole document, non-overlapping).
+ */
+import { CodeActionKind } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocAnalysis } from './analysis';
+import { toRange } from './convert';
+import { readData, SOURCE } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const uri = params.textDocument.uri;
+  const doc = a.state.doc;
+  const out: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const disabled = new Set<string>();
+    for (const d of params.context.diagnostics) {
+      if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+      const data = readData(d);
+      const prefix = `OpenAI Model Lint (${d.code}): `;
+      if (data?.fix) {
+        out.push({
+          title: prefix + data.fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: data.fix.safe,
+          edit: { changes: { [uri]: data.fix.edits } },
+        });
+      }
+      if (data?.command) {
+        const title = data.command.command === 'openaiModelLint.mapDeployment' ? 'Map Azure deployment…' : data.command.title;
+        out.push({ title: prefix + title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { ...data.command, title } });
+      }
+      const key = `${d.code}:${d.range.start.line}`;
+      if (!disabled.has(key)) {
+        disabled.add(key);
+        out.push(disableForLine(d, doc, a.state.lang === 'python' ? '#' : '//', uri));
+      }
+    }
+  }
+  // source actions only when asked for by kind (on save, "Fix all"), never in the lightbulb
+  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+    const edits = fixAllEdits(a);
+    if (edits.length) {
+      out.push({ title: 'OpenAI Model Lint: Fix all safe problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+    }
+  }
+  return out;
+}
+
+function disableForLine(d: Diagnostic, doc: TextDocument, marker: string, uri: string): CodeAction {
+  const line = d.range.start.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  const end = { line, character: lineText.length };
+  const comment = `${/\S/.test(lineText) ? '  ' : ''}${marker} openai-model-lint: disable-line ${String(d.code)}`;
+  return {
+    title: `OpenAI Model Lint (${String(d.code)}): Disable ${String(d.code)} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    edit: { changes: { [uri]: [{ range: { start: end, end }, newText: comment }] } },
+  };
+}
+
+/** Safe fixes of every finding, skipping any that overlap an earlier one. */
+export function fixAllEdits(a: DocAnalysis): TextEdit[] {
+  const taken: { start: number; end: number }[] = [];
+  const out: TextEdit[] = [];
+  for (const f of a.findings) {
+    if (!f.fix?.safe) continue;
+    const edits = f.fix.edits;
+    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
+    for (const e of edits) {
+      taken.push(e);
+      out.push({ range: toRange(a.state.doc, e), newText: e.newText });
+    }
+  }
+  return out;
+}

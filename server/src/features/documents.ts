@@ -1,0 +1,115 @@
+/**
+ * Open documents: the text (incremental sync) and the tree-sitter tree of each, edited with
+ * `tree.edit(...)` for every change and re-parsed with the old tree (never rebuilt on edit).
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { languageForId, parseText } from '../parse/parser';
+import type { LanguageName, Tree } from '../parse/parser';
+
+export interface DocState {
+  uri: string;
+  languageId: string;
+  lang: LanguageName | null;
+  doc: TextDocument;
+  /** null until parsers are ready, for unsupported languages, or for files over maxFileSize */
+  tree: Tree | null;
+  /** bumped on each change; analysis caches key on it */
+  version: number;
+  /** the version `tree` was parsed from */
+  parsedVersion: number;
+}
+
+export class Documents {
+  private readonly docs = new Map<string, DocState>();
+
+  get(uri: string): DocState | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): DocState[] {
+    return [...this.docs.values()];
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): DocState {
+    this.close(uri);
+    const state: DocState = { uri, languageId, lang: languageForId(languageId), doc: TextDocument.create(uri, languageId, version, text), tree: null, version, parsedVersion: -1 };
+    this.docs.set(uri, state);
+    return state;
+  }
+
+  close(uri: string): void {
+    const s = this.docs.get(uri);
+    if (s) {
+      s.tree?.delete();
+      s.tree = null;
+      this.docs.delete(uri);
+    }
+  }
+
+  /** Applies LSP changes in order, editing the tree alongside so the next parse is incremental. */
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): DocState | undefined {
+    const s = this.docs.get(uri);
+    if (!s) return undefined;
+    for (const change of changes) {
+      if ('range' in change && change.range) {
+        const doc = s.doc;
+        const startIndex = doc.offsetAt(change.range.start);
+        const oldEndIndex = doc.offsetAt(change.range.end);
+        const start = doc.positionAt(startIndex);
+        const oldEnd = doc.positionAt(oldEndIndex);
+        if (s.tree) {
+          s.tree.edit({
+            startIndex,
+            oldEndIndex,
+            newEndIndex: startIndex + change.text.length,
+            startPosition: { row: start.line, column: start.character },
+            oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
+            newEndPosition: endPoint(start.line, start.character, change.text),
+          });
+        }
+        s.doc = TextDocument.update(doc, [change], version);
+      } else {
+        s.tree?.delete();
+        s.tree = null;
+        s.doc = TextDocument.update(s.doc, [change], version);
+      }
+    }
+    s.version = version;
+    return s;
+  }
+
+  /** Parses (incrementally when a tree exists); returns null when the language is not ours. */
+  tree(s: DocState): Tree | null {
+    if (!s.lang) return null;
+    if (s.tree && s.parsedVersion === s.version) return s.tree;
+    const text = s.doc.getText();
+    const old = s.tree;
+    const tree = parseText(text, s.lang, old ?? undefined);
+    if (old && old !== tree) old.delete();
+    s.tree = tree;
+    s.parsedVersion = s.version;
+    return tree;
+  }
+
+  /** Drops a document's tree (file over the size limit). */
+  dropTree(s: DocState): void {
+    s.tree?.delete();
+    s.tree = null;
+  }
+}
+
+/** Where inserted text ends, as a tree-sitter point (rows and UTF-16 columns). */
+export function endPoint(row: number, column: number, text: string): { row: number; column: number } {
+  let r = row;
+  let lastBreak = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      r++;
+      lastBreak = i;
+    }
+  }
+  return lastBreak < 0 ? { row, column: column + text.length } : { row: r, column: text.length - lastBreak - 1 };
+}

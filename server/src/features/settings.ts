@@ -1,0 +1,113 @@
+/**
+ * Settings per document: `workspace/configuration` (section `openaiModelLint`, scoped to the
+ * document) merged with the nearest `.openai-model-lint.json` (the file overrides). Cached by
+ * URI until the configuration or the project file changes. Invalid keys are reported once
+ * (window/showMessage naming the key); their defaults apply and the server keeps serving.
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageType } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
+import { createContext } from '../engine';
+import type { EngineContext } from '../engine';
+import { findProjectConfig, formatProblem, loadProjectConfig, mergeSettings, validateSettings } from '../config/load';
+import type { ConfigProblem } from '../config/load';
+import { DEFAULT_SETTINGS } from '../config/schema';
+import type { Settings } from '../config/schema';
+
+export const SECTION = 'openaiModelLint';
+
+export class SettingsCache {
+  private readonly byUri = new Map<string, Promise<EngineContext>>();
+  private readonly contexts = new Map<string, EngineContext>();
+  private readonly reported = new Set<string>();
+  /** false in untrusted workspaces: the project file (which points at files) is ignored */
+  trusted = true;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
+
+  /** The engine context (catalog, settings, as-of) for a document. */
+  forDocument(uri: string): Promise<EngineContext> {
+    let p = this.byUri.get(uri);
+    if (!p) {
+      p = this.resolve(uri).catch((err: unknown) => {
+        this.connection.console.error(`openai-model-lint: settings for ${uri}: ${String(err)}`);
+        return this.context(DEFAULT_SETTINGS);
+      });
+      this.byUri.set(uri, p);
+    }
+    return p;
+  }
+
+  clear(): void {
+    this.byUri.clear();
+  }
+
+  private async resolve(uri: string): Promise<EngineContext> {
+    let settings: Settings = DEFAULT_SETTINGS;
+    const problems: string[] = [];
+    if (this.canPull()) {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
+      if (raw !== null && raw !== undefined) {
+        const v = validateSettings(stripTrace(raw));
+        settings = v.settings;
+        problems.push(...v.problems.map((p) => `settings: openaiModelLint.${formatProblem(p)}`));
+      }
+    }
+    const file = this.trusted ? projectFileFor(uri) : null;
+    if (file) {
+      const loaded = loadProjectConfig(file);
+      settings = mergeSettings(settings, loaded.overrides);
+      problems.push(...loaded.problems.map((p: ConfigProblem) => `${file}: ${formatProblem(p)}`));
+    }
+    const ctx = this.context(settings);
+    this.report(problems);
+    return ctx;
+  }
+
+  /** One context per distinct settings value, so the catalog with extra models is built once. */
+  private context(settings: Settings): EngineContext {
+    const key = JSON.stringify(settings);
+    let ctx = this.contexts.get(key);
+    if (!ctx) {
+      const { ctx: c, problems } = createContext(settings, { tokens: 'if-loaded' });
+      ctx = c;
+      this.report(problems.map((p) => `settings: ${formatProblem(p)}`));
+      if (this.contexts.size > 20) this.contexts.clear();
+      this.contexts.set(key, ctx);
+    }
+    return ctx;
+  }
+
+  private report(problems: string[]): void {
+    const fresh = problems.filter((p) => !this.reported.has(p));
+    if (!fresh.length) return;
+    for (const p of fresh) this.reported.add(p);
+    void this.connection.sendNotification('window/showMessage', {
+      type: MessageType.Error,
+      message: `OpenAI Model Lint: invalid ${fresh.join('; ')} — defaults are used for ${fresh.length === 1 ? 'this key' : 'these keys'}.`,
+    });
+  }
+}
+
+/** VS Code returns its own keys too (`trace.server`); they are the client's, not ours. */
+function stripTrace(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const rest: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  delete rest.trace;
+  return rest;
+}
+
+function projectFileFor(uri: string): string | null {
+  try {
+    // notebook cells carry the notebook's path
+    const file = uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, '');
+    if (!file.startsWith('file:')) return null;
+    return findProjectConfig(dirname(fileURLToPath(file)));
+  } catch {
+    return null;
+  }
+}
