@@ -135,7 +135,10 @@ describe('language server over stdio (push diagnostics)', () => {
       ['**14 tokens in · ≤ 500 out · 200k window**', '', '- message 1 (user): 11 tokens', '', '_Counted with the model’s encoding, including the per-message overhead._'].join('\n'),
     );
     const hints = await c.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
-    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 8, character: 1 }, '14 tokens in · ≤ 500 out · 200k window']]);
+    assert.deepEqual(hints.map((h) => [h.position, h.label]), [
+      [{ line: 8, character: 1 }, '14 tokens in · ≤ 500 out · 200k window'],
+      [{ line: 9, character: 101 }, '8 tokens in · 32k window'],
+    ]);
   });
 
   it('completes model IDs inside the model string: GA first, deprecated tagged', async () => {

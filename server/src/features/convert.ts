@@ -15,7 +15,7 @@ export function contains(span: Span | null | undefined, offset: number): boolean
 export function shortTokens(n: number | null): string {
   if (n === null) return '?';
   if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(n % 1_000_000 === 0 ? 0 : 1))}M`;
-  if (n >= 1000) return `${Math.round(n / 1000)}k`;
+  if (n >= 1000) return `${Math.floor(n / 1000)}k`; // 32,768 → 32k, 16,384 → 16k
   return String(n);
 }
 
