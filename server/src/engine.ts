@@ -14,7 +14,7 @@ import { initParsers, parseText } from './parse/parser';
 import type { LanguageName } from './parse/parser';
 import type { CatalogLike } from './rules/catalogApi';
 import type { ModelTarget } from './rules/define';
-import { encodingReady } from './rules/tokenAccess';
+import { countLimits, encodingReady } from './rules/tokenAccess';
 import { countCall } from './tokens/count';
 import type { CallTokenCount } from './tokens/count';
 import { findHardcodedKeys } from './rules/hardcoded-api-key';
@@ -145,7 +145,7 @@ export function callTokens(call: ApiCall, ctx: EngineContext, text: string): Cal
   } catch {
     formula = undefined;
   }
-  return countCall(call, t.entry, formula);
+  return countCall(call, t.entry, formula, countLimits(ctx));
 }
 
 function bySpan(a: Finding, b: Finding): number {

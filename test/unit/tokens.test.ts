@@ -95,3 +95,11 @@ test('unknown messages → null', () => {
   b.arg('model', '"gpt-4o"');
   assert.equal(countCall(b.call, gpt4o()), null);
 });
+
+test('maxChars leaves out a huge string: the count becomes a lower bound', () => {
+  const text = 'client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hello world"}])';
+  const b = new CallBuilder(text, 'chat.completions');
+  b.arg('model', '"gpt-4o"');
+  b.message('user', '"hello world"');
+  assert.deepEqual(countCall(b.call, gpt4o(), formula, { maxChars: 5 }), { perMessage: [4], total: 7, requestedOutput: null, exact: false });
+});

@@ -1,6 +1,6 @@
 import { countCall } from '../tokens/count';
 import { defineRule } from './define';
-import { encodingReady } from './tokenAccess';
+import { countLimits, encodingReady } from './tokenAccess';
 import { findArg, fmt, modelLabel, paramSpan, resolvedTarget } from './util';
 
 export const contextWindowExceeded = defineRule({
@@ -35,7 +35,7 @@ export const contextWindowExceeded = defineRule({
     } catch {
       formula = undefined;
     }
-    const count = countCall(call, t.entry, formula);
+    const count = countCall(call, t.entry, formula, countLimits(ctx));
     if (!count) return [];
     const output = count.requestedOutput ?? 0;
     if (count.total + output <= window) return [];

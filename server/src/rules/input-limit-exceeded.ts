@@ -1,7 +1,7 @@
 import { countWith, getEncoder } from '../tokens/encodings';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
-import { encodingReady } from './tokenAccess';
+import { countLimits, encodingReady } from './tokenAccess';
 import { findArg, fmt, modelLabel, paramSpan, resolvedTarget } from './util';
 
 /** When the catalog gives no per-model number (the seeds' general limits). */
@@ -45,6 +45,7 @@ export const inputLimitExceeded = defineRule({
         const items = v.kind === 'string' ? [input.value] : v.kind === 'array' ? v.items : [];
         for (const item of items) {
           if (item.value.kind !== 'string' || item.value.value.length < maxTokens) continue; // a token is at least one character
+          if (item.value.value.length > (countLimits(ctx).maxChars ?? Infinity)) continue;
           const n = countWith(enc, t.entry.encoding!, item.value.value);
           if (n > maxTokens) {
             out.push({ span: item.span, message: `this input is ${fmt(n)} tokens; ${modelLabel(t)} accepts at most ${fmt(maxTokens)} per input: split it`, fix: null });

@@ -14,3 +14,10 @@ export function encodingReady(enc: Encoding | null, ctx: Pick<RuleContext, 'toke
     return false;
   }
 }
+
+/** On the editor path a single string over this many characters is not counted (~75 ms of encoding). */
+export const EDITOR_MAX_COUNT_CHARS = 100_000;
+
+export function countLimits(ctx: Pick<RuleContext, 'tokens'>): { maxChars?: number } {
+  return ctx.tokens === 'sync' ? {} : { maxChars: EDITOR_MAX_COUNT_CHARS };
+}

@@ -53,16 +53,29 @@ export function imageFormulaFor(f: ImageFormula, entry: Pick<ModelEntry, 'id' | 
  * Counts the prompt of a call with the encoding already loaded; null when the messages are
  * unknown, the model has no encoding, or the encoding is not loaded.
  */
-export function countCall(call: ApiCall, entry: ModelEntry, imageFormula?: ImageFormula): CallTokenCount | null {
+export function countCall(
+  call: ApiCall,
+  entry: ModelEntry,
+  imageFormula?: ImageFormula,
+  /** strings longer than this are left out (the count becomes a lower bound): keeps a pasted megabyte off the typing path */
+  opts: { maxChars?: number } = {},
+): CallTokenCount | null {
   if (!entry.encoding) return null;
   const encoding = entry.encoding;
   const enc = getEncoder(encoding);
   if (!enc) return null;
-  const count = (s: string) => countWith(enc, encoding, s);
+  const maxChars = opts.maxChars ?? Infinity;
+  let exact = true;
+  const count = (s: string) => {
+    if (s.length > maxChars) {
+      exact = false;
+      return 0;
+    }
+    return countWith(enc, encoding, s);
+  };
   const formula = imageFormula && imageFormulaFor(imageFormula, entry);
 
   const perMessage: number[] = [];
-  let exact = true;
   const text = (v: ValueNode | null): number => {
     if (!v) return 0;
     if (v.value.kind === 'string') return count(v.value.value);
