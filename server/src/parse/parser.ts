@@ -1,3 +1,4 @@
+/// <reference path="./scm.d.ts" />
 /**
  * The one tree-sitter module: loads the runtime and the grammars shipped by
  * @vscode/tree-sitter-wasm (copied to server/out/wasm by the build), once, and parses text
