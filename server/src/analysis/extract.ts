@@ -105,6 +105,8 @@ class FileAnalysis {
   /** names bound to the openai module (`import openai`, `import openai as oa`) */
   readonly openaiModuleNames = new Set<string>();
   private readonly attributeValues: Node[] = [];
+  /** local alias → imported name (`from openai import AzureOpenAI as Az`) */
+  private readonly renamed = new Map<string, string>();
   private kinds: Set<ClientKind> | null = null;
 
   constructor(
@@ -128,6 +130,12 @@ class FileAnalysis {
         if (this.family === 'python' && mod.text === 'openai' && mod.parent?.type !== 'import_from_statement') {
           this.openaiModuleNames.add(capture(m, 'import.alias')?.text ?? 'openai');
         }
+        continue;
+      }
+      const renamed = capture(m, 'rename.alias');
+      if (renamed) {
+        const original = capture(m, 'rename.name');
+        if (original) this.renamed.set(renamed.text, original.text);
         continue;
       }
       const name = capture(m, 'def.name');
@@ -196,8 +204,9 @@ class FileAnalysis {
       args = n.childForFieldName('arguments');
     }
     if (!ctor) return null;
-    const name = ctor.type === 'identifier' ? ctor.text : ctor.type === 'attribute' ? ctor.childForFieldName('attribute')?.text : ctor.type === 'member_expression' ? ctor.childForFieldName('property')?.text : undefined;
-    if (!name) return null;
+    const written = ctor.type === 'identifier' ? ctor.text : ctor.type === 'attribute' ? ctor.childForFieldName('attribute')?.text : ctor.type === 'member_expression' ? ctor.childForFieldName('property')?.text : undefined;
+    if (!written) return null;
+    const name = (ctor.type === 'identifier' ? this.renamed.get(written) : undefined) ?? written;
     let kind: ClientKind | undefined = OPENAI_CONSTRUCTORS[name];
     if (!kind && COMPATIBLE_CONSTRUCTORS.has(name)) kind = 'compatible';
     if (!kind) return null;

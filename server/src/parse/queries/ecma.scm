@@ -40,3 +40,8 @@
     object: (_) @attr.object
     property: (property_identifier) @attr.name)
   right: (_) @attr.value)
+
+; Renamed imports: `import { AzureOpenAI as Az } from "openai"`.
+(import_specifier
+  name: (identifier) @rename.name
+  alias: (identifier) @rename.alias)

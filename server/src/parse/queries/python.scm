@@ -35,3 +35,9 @@
     object: (_) @attr.object
     attribute: (identifier) @attr.name)
   right: (_) @attr.value)
+
+; Renamed imports: `from openai import AzureOpenAI as Az` (constructor names by alias).
+(import_from_statement
+  name: (aliased_import
+    name: (dotted_name) @rename.name
+    alias: (identifier) @rename.alias))
