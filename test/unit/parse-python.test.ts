@@ -52,6 +52,7 @@ const spellings: { name: string; text: string; kind: string; ctor: string | null
   { name: 'unknown origin, parameter client', text: 'import openai\ndef f(client):\n    client.chat.completions.create(model="gpt-4o")\n', kind: 'openai', ctor: null },
   { name: 'non-OpenAI base_url', text: 'from openai import OpenAI\nc = OpenAI(base_url="https://openrouter.ai/api/v1")\nc.chat.completions.create(model="meta/llama")\n', kind: 'compatible', ctor: 'OpenAI' },
   { name: "OpenAI's own base_url", text: 'from openai import OpenAI\nc = OpenAI(base_url="https://api.openai.com/v1")\nc.chat.completions.create(model="gpt-4o")\n', kind: 'openai', ctor: 'OpenAI' },
+  { name: 'async with ... as client', text: 'from openai import AsyncAzureOpenAI\nasync def f():\n    async with AsyncAzureOpenAI(api_version="2024-06-01") as client:\n        await client.chat.completions.create(model="d")\n', kind: 'azure', ctor: 'AsyncAzureOpenAI' },
   { name: 'renamed import', text: 'from openai import AzureOpenAI as Az\nc = Az(api_version="2024-06-01")\nc.chat.completions.create(model="d")\n', kind: 'azure', ctor: 'AzureOpenAI' },
   { name: 'Groq SDK', text: 'from groq import Groq\nc = Groq()\nc.chat.completions.create(model="llama3-70b")\n', kind: 'compatible', ctor: 'Groq' },
   { name: 'Together SDK next to openai', text: 'import openai\nfrom together import Together\nc = Together()\nc.chat.completions.create(model="mixtral")\n', kind: 'compatible', ctor: 'Together' },

@@ -433,10 +433,11 @@ export class Resolver {
   }
 }
 
-/** `NAME = value` / `const NAME = value`: the value beside a bound name. */
+/** `NAME = value` / `const NAME = value` / `with value as NAME`: the value beside a bound name. */
 function valueOfBinding(name: Node): Node | null {
   const parent = name.parent;
   if (!parent) return null;
+  if (parent.type === 'as_pattern_target') return parent.parent?.namedChildren[0] ?? null;
   return parent.childForFieldName(parent.type === 'variable_declarator' ? 'value' : 'right');
 }
 

@@ -28,6 +28,9 @@
   left: (_) @def.pattern)
 (named_expression
   name: (identifier) @def.other)
+; `with AzureOpenAI(...) as client:` binds the context manager (an SDK client returns itself)
+(as_pattern
+  alias: (as_pattern_target (identifier) @def.name))
 
 ; Attribute assignments: `self.client = AzureOpenAI(...)`, `openai.api_type = "azure"`.
 (assignment
