@@ -28,6 +28,8 @@ const documents = new Documents();
 const caps = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, inlayRefresh: false, lensRefresh: false, watchedFiles: false };
 const settings = new SettingsCache(connection, () => caps.configuration);
 const analyzer = new Analyzer(connection, documents, settings);
+// tree-sitter and its grammars load from process start, overlapping the initialize handshake
+void analyzer.ready().catch((err: unknown) => connection.console.error(`openai-model-lint: loading tree-sitter failed: ${String(err)}`));
 
 /** Runs a handler; on an exception logs it and returns the fallback. */
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
@@ -51,8 +53,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps.watchedFiles = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const init = params.initializationOptions as { untrusted?: boolean } | undefined;
   if (init?.untrusted) settings.trusted = false;
-  // parsers load now, so the first didOpen does not pay for it
-  void analyzer.ready().catch((err: unknown) => connection.console.error(`openai-model-lint: loading tree-sitter failed: ${String(err)}`));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
