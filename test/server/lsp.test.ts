@@ -239,3 +239,63 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.equal(c.logs.filter((l) => l.includes('big.py is larger than maxFileSize')).length, 1);
   });
 });
+
+describe('language server over stdio (Azure)', () => {
+  let c: LspClient;
+  const uri = 'file:///virtual/azure.py';
+  const AZ = [
+    'from openai import AzureOpenAI',
+    '',
+    'client = AzureOpenAI(api_version="2024-10-21", azure_endpoint="https://x.openai.azure.com")',
+    'client.chat.completions.create(model="prod-chat", messages=[{"role": "user", "content": "hi"}])',
+    'client.chat.completions.create(model="mystery", messages=[])',
+    '',
+  ].join('\n');
+  before(async () => {
+    c = await LspClient.start({
+      config: {
+        asOf: '2025-09-01',
+        tokenCounts: { inlay: false, codeLens: true },
+        azure: { deployments: { 'prod-chat': { model: 'gpt-4o', version: '2024-08-06', region: 'eastus2', deploymentType: 'standard' } } },
+      },
+    });
+    c.open(uri, 'python', AZ);
+  });
+  after(() => c.stop());
+
+  it('offers "Map Azure deployment…" on an unmapped deployment', async () => {
+    const d = await c.pushed(uri);
+    assert.deepEqual(brief(d), ['OAI103 3:37-3:48', 'OAI401 4:37-4:46']);
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d[1]!.range, context: { diagnostics: [d[1]!] } });
+    assert.equal(actions[0]!.title, 'OpenAI Model Lint (OAI401): Map Azure deployment…');
+    assert.deepEqual(actions[0]!.command, { title: 'Map Azure deployment…', command: 'openaiModelLint.mapDeployment', arguments: ['mystery'] });
+  });
+
+  it('hovers a deployment name with the mapped model card and the deployment', async () => {
+    const text = hoverText(await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, 'prod-chat', 3) }));
+    assert.match(text, /- \*\*Deployment:\*\* `prod-chat`/);
+    assert.match(text, /eastus2/);
+    assert.match(text, /2024-10-21/);
+    assert.match(text, /- \*\*Context window:\*\* 128,000 tokens/);
+  });
+
+  it('completes mapped deployment names first on Azure clients', async () => {
+    const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: c.positionOf(uri, 'mystery', 2) });
+    const first = [...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0]!;
+    assert.equal(first.label, 'prod-chat');
+    assert.equal(first.detail, 'deployment → gpt-4o 2024-08-06 · eastus2');
+  });
+
+  it('shows token counts as code lenses when configured, not as inlay hints', async () => {
+    const hints = await c.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+    assert.deepEqual(hints, []);
+    type Lens = { range: unknown; command: { title: string } };
+    let list = await c.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const deadline = Date.now() + 15_000;
+    while (!list.length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      list = await c.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
+    }
+    assert.deepEqual(list.map((l) => [l.range, l.command.title]), [[{ start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, '8 tokens in · ≤ 16,384 out · 128k window']]);
+  });
+});
