@@ -104,6 +104,17 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(actions.map((a) => a.title), ['OpenAI Model Lint (OAI201): Disable OAI201 for this line']);
   });
 
+  it('survives malformed requests and notifications (answers empty, keeps serving)', async () => {
+    c.notify('textDocument/didChange', { textDocument: { uri: 'file:///never-opened.py', version: 2 }, contentChanges: [{ range: null, text: 'x' }] });
+    c.notify('textDocument/didOpen', { textDocument: null });
+    assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: null }), null);
+    assert.deepEqual(await c.request('textDocument/codeAction', { textDocument: { uri }, range: null, context: null }), []);
+    assert.equal(await c.request('textDocument/hover', { textDocument: { uri: 'file:///never-opened.py' }, position: { line: 0, character: 0 } }), null);
+    const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, '"o1"', 2) });
+    assert.match(hoverText(h), /^\*\*`o1`\*\*/);
+    assert.ok(c.logs.some((l) => l.includes('openai-model-lint: hover failed')));
+  });
+
   it('hovers a rule code in a suppression comment with the rule doc', async () => {
     const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, 'disable-line OAI102', 'disable-line '.length + 2) });
     assert.match(hoverText(h), /^# OAI102 retired-model\n/);
