@@ -42,8 +42,10 @@ export class SettingsCache {
     return p;
   }
 
+  /** After a configuration or project-file change: re-read, and report problems again (once). */
   clear(): void {
     this.byUri.clear();
+    this.reported.clear();
   }
 
   private async resolve(uri: string): Promise<EngineContext> {
