@@ -19,6 +19,9 @@ describe('diagnostics', () => {
   it('app.py: o1-mini rejects temperature (OAI201) and max_tokens (OAI202), on the arguments', async () => {
     const { document: doc } = await openFixture('app.py');
     const ds = await waitForDiagnostics(doc.uri, 'OAI201 and OAI202', hasCodes('OAI201', 'OAI202'));
+    // Exactly these two: the workspace pins openaiModelLint.asOf to 2025-01-15, before
+    // o1-mini's retirement (no OAI102), so this also shows the setting reached the server.
+    assert.deepEqual(ds.map(codeOf).sort(), ['OAI201', 'OAI202']);
 
     const temperature = find(ds, 'OAI201');
     assert.equal(fmt(temperature.range), fmt(rangeOf(doc, 'temperature=0.2')));
