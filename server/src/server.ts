@@ -83,7 +83,8 @@ function refreshAll(): void {
   if (caps.lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
-function settingsChanged(): void {
+function settingsChanged(params?: unknown): void {
+  if (params !== undefined) settings.push(params);
   settings.clear();
   analyzer.invalidate();
   refreshAll();
@@ -92,7 +93,7 @@ function settingsChanged(): void {
 connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, settingsChanged));
 connection.onDidChangeWatchedFiles(
   guard('didChangeWatchedFiles', undefined, (p) => {
-    if (p.changes.some((c) => c.uri.endsWith(PROJECT_FILE))) settingsChanged();
+    if (p.changes.some((c) => c.uri.endsWith(PROJECT_FILE))) settingsChanged(undefined);
   }),
 );
 analyzer.onEncodingLoaded = refreshAll;

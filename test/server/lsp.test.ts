@@ -310,3 +310,24 @@ describe('language server over stdio (Azure)', () => {
     assert.deepEqual(list.map((l) => [l.range, l.command.title]), [[{ start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, '8 tokens in · ≤ 16,384 out · 128k window']]);
   });
 });
+
+describe('language server over stdio (client without workspace/configuration)', () => {
+  let c: LspClient;
+  const uri = 'file:///virtual/pushed.py';
+  before(async () => {
+    c = await LspClient.start(); // no configuration capability: settings arrive pushed, as from Neovim 0.7
+  });
+  after(() => c.stop());
+
+  it('uses the settings pushed with workspace/didChangeConfiguration', async () => {
+    const src = 'from openai import OpenAI\nOpenAI().chat.completions.create(model="o1-mini", messages=[], top_p=0.5)\n';
+    c.notify('workspace/didChangeConfiguration', { settings: { openaiModelLint: { asOf: '2025-01-15' } } });
+    c.open(uri, 'python', src);
+    // before o1-mini's shutdown: only the parameter finding, no OAI102
+    assert.deepEqual(brief(await c.pushed(uri)), ['OAI201 1:63-1:72']);
+    const before = c.published.get(uri);
+    c.notify('workspace/didChangeConfiguration', { settings: { openaiModelLint: { asOf: '2025-01-15', rules: { OAI201: 'off' } } } });
+    await c.waitFor(() => c.published.get(uri) !== before || undefined, 'diagnostics after the pushed change');
+    assert.deepEqual(brief(c.published.get(uri)!.diagnostics), []);
+  });
+});

@@ -23,6 +23,11 @@ export class SettingsCache {
   private readonly reported = new Set<string>();
   /** false in untrusted workspaces: the project file (which points at files) is ignored */
   trusted = true;
+  /**
+   * Settings a client pushed with `workspace/didChangeConfiguration` (clients without
+   * `workspace/configuration`, e.g. Neovim 0.7, send them that way): used when we cannot pull.
+   */
+  private pushed: unknown = undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -42,6 +47,17 @@ export class SettingsCache {
     return p;
   }
 
+  /**
+   * `workspace/didChangeConfiguration` params: `{ settings: { openaiModelLint: {...} } }`,
+   * or the section's contents directly. Ignored when the client can be asked (pull).
+   */
+  push(params: unknown): void {
+    const s = (params as { settings?: unknown } | null | undefined)?.settings;
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) return;
+    const section = (s as Record<string, unknown>)[SECTION];
+    this.pushed = section !== undefined ? section : s;
+  }
+
   /** After a configuration or project-file change: re-read, and report problems again (once). */
   clear(): void {
     this.byUri.clear();
@@ -51,13 +67,11 @@ export class SettingsCache {
   private async resolve(uri: string): Promise<EngineContext> {
     let settings: Settings = DEFAULT_SETTINGS;
     const problems: string[] = [];
-    if (this.canPull()) {
-      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
-      if (raw !== null && raw !== undefined) {
-        const v = validateSettings(stripTrace(raw));
-        settings = v.settings;
-        problems.push(...v.problems.map((p) => `settings: openaiModelLint.${formatProblem(p)}`));
-      }
+    const raw: unknown = this.canPull() ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : this.pushed;
+    if (raw !== null && raw !== undefined) {
+      const v = validateSettings(stripTrace(raw));
+      settings = v.settings;
+      problems.push(...v.problems.map((p) => `settings: openaiModelLint.${formatProblem(p)}`));
     }
     const file = this.trusted ? projectFileFor(uri) : null;
     if (file) {
