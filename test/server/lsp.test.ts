@@ -152,6 +152,13 @@ describe('language server over stdio (push diagnostics)', () => {
     ]);
   });
 
+  it('ends the model card with the call\'s token count', async () => {
+    await c.waitFor(() => c.refreshes.length > 0 || undefined, 'the tokenizer loaded', 15_000);
+    const text = hoverText(await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, '"o1"', 2) }));
+    assert.match(text, /- \*\*Context window:\*\* 200,000 tokens/);
+    assert.ok(text.endsWith('\n\n---\n\n**This call:** 14 tokens in · ≤ 500 out · 200k window'), text.slice(-120));
+  });
+
   it('completes model IDs inside the model string: GA first, deprecated tagged', async () => {
     const pos = c.positionOf(uri, '"o1"', 1);
     const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: pos });

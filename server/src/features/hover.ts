@@ -26,11 +26,13 @@ export function hover(a: DocAnalysis, offset: number, analyzer: Analyzer): Hover
   const target = callModel(call, a.ctx, a.text);
   const md = (value: string, span: { start: number; end: number }): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, span) });
 
+  const info = callTokenInfo(call, a, analyzer);
   if (call.model && contains(call.model.value.span, offset)) {
     const card = modelHover(call, target, a);
-    if (card) return md(card, call.model.value.span);
+    // the card, then this call's live token count (as the call hover shows it)
+    const tokens = info.kind === 'count' ? `**This call:** ${summary(info.count, info.entry)}` : info.kind === 'loading' ? LOADING_TEXT : null;
+    if (card) return md(tokens ? `${card}\n\n---\n\n${tokens}` : card, call.model.value.span);
   }
-  const info = callTokenInfo(call, a, analyzer);
   const messagesArg = call.args.find((x) => (x.name === 'messages' || x.name === 'input') && contains(x.span, offset));
   if (messagesArg) {
     if (info.kind === 'loading') return md(LOADING_TEXT, messagesArg.span);
