@@ -133,6 +133,9 @@ test('resolveAzure: Azure name with and without version, overrides applied', () 
   const o1 = c.resolveAzure('o1-preview', '2024-09-12')!;
   assert.equal(o1.entry.limitedAccess, true);
   assert.equal(c.get('o1-preview')!.limitedAccess, false);
+  const o1Only = c.resolveAzure('o1-preview')!;
+  assert.equal(o1Only.azure!.version!.version, '2024-09-12', 'a model with one version and no default resolves to that version');
+  assert.equal(o1Only.entry.limitedAccess, true);
 
   const unknownVersion = c.resolveAzure('gpt-35-turbo', '9999')!;
   assert.equal(unknownVersion.azure!.version, null);

@@ -64,7 +64,7 @@ function azure(t: string, model: string, extra: [string, string][] = []) {
         name: 'model version needs a newer api_version',
         text: old,
         call: azure(old, 'o1-mini'),
-        errors: [{ covers: '"o1-mini"', ...spanOf(old, '"o1-mini"'), severity: 'error', message: "api_version '2024-06-01' is older than 2024-09-01-preview, which o1-mini needs; use api_version '2024-09-01-preview' or later", output: old.replace('2024-06-01', '2024-09-01-preview'), safe: false }],
+        errors: [{ covers: '"o1-mini"', ...spanOf(old, '"o1-mini"'), severity: 'error', message: "api_version '2024-06-01' is older than 2024-09-01-preview, which o1-mini 2024-09-12 needs; use api_version '2024-09-01-preview' or later", output: old.replace('2024-06-01', '2024-09-01-preview'), safe: false }],
       },
       {
         name: 'parameter needs a newer api_version',

@@ -143,6 +143,20 @@ function chatCall(text: string, model: string, opts: ConstructorParameters<typeo
         call: azCall(az, '"reasoning"'),
         errors: [{ covers: '"reasoning"', ...spanOf(az, '"reasoning"'), severity: 'info', message: "o1-mini (deployment 'reasoning') is a limited-access model: it needs registration before it can be used", output: null }],
       },
+      {
+        name: 'deployment named after the Azure model (its only version)',
+        text: az.replace('"reasoning"', '"o1-mini"'),
+        call: azCall(az.replace('"reasoning"', '"o1-mini"'), '"o1-mini"'),
+        errors: [
+          {
+            covers: '"o1-mini"',
+            ...spanOf(az.replace('"reasoning"', '"o1-mini"'), '"o1-mini"'),
+            severity: 'info',
+            message: 'o1-mini is a limited-access model: it needs registration before it can be used',
+            output: null,
+          },
+        ],
+      },
     ],
   });
 }

@@ -243,13 +243,20 @@ export class Catalog {
   /**
    * An Azure model name with an optional version ("gpt-35-turbo", "gpt-4" + "turbo-2024-04-09"),
    * or an OpenAI ID used as a deployment name. Without a version, the model's default version
-   * (when the source names one) is used; an unknown version gives `version: null`.
+   * (when the source names one, or its only version) is used; an unknown version gives `version: null`.
    */
   resolveAzure(name: string, version?: string): ResolvedModel | undefined {
     const azureSlot = this.azureByName.get(name);
     if (azureSlot) {
       const model = azureSlot.slot.get();
-      const v = version !== undefined ? findVersion(model, version) : model.defaultVersion !== null ? findVersion(model, model.defaultVersion) : null;
+      const v =
+        version !== undefined
+          ? findVersion(model, version)
+          : model.defaultVersion !== null
+            ? findVersion(model, model.defaultVersion)
+            : model.versions.length === 1
+              ? model.versions[0]!
+              : null;
       const entryId = v?.modelId ?? model.openaiId ?? model.versions[model.versions.length - 1]!.modelId;
       const entry = (this.byId.get(entryId) ?? this.byOtherId.get(entryId))?.slot.get();
       if (!entry) return undefined;
