@@ -73,8 +73,26 @@ const builds = [
 
 const tests = testEntries();
 if (tests.length && !production) {
-  rmSync(join(root, 'test/out'), { recursive: true, force: true });
+  pruneStaleTests(tests);
   builds.push({ entryPoints: tests, outdir: 'test/out', outbase: 'test', packages: 'external' });
+}
+
+/**
+ * Removes bundles in test/out whose source test was deleted or renamed (so `node --test
+ * test/out/` never runs a stale test), without wiping the folder: a build running at the same
+ * time keeps its outputs.
+ */
+function pruneStaleTests(sources) {
+  const want = new Set(sources.map((s) => s.slice(join(root, 'test').length + 1).replace(/\.ts$/, '.js')));
+  const walk = (dir, rel) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(dir, e.name), r);
+      else if (/\.test\.js(\.map)?$/.test(e.name) && !want.has(r.replace(/\.map$/, ''))) rmSync(join(dir, e.name), { force: true });
+    }
+  };
+  walk(join(root, 'test/out'), '');
 }
 
 /**
