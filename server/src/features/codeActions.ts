@@ -5,10 +5,10 @@
  */
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocAnalysis } from './analysis';
 import { toRange } from './convert';
 import { readData, SOURCE } from './diagnostics';
+import { disableEdit } from './disableComment';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -16,7 +16,6 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const uri = params.textDocument.uri;
-  const doc = a.state.doc;
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     const disabled = new Set<string>();
@@ -40,7 +39,8 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
       const key = `${d.code}:${d.range.start.line}`;
       if (!disabled.has(key)) {
         disabled.add(key);
-        out.push(disableForLine(d, doc, a.state.lang === 'python' ? '#' : '//', uri));
+        const action = disableForLine(d, a, a.state.lang === 'python' ? '#' : '//', uri);
+        if (action) out.push(action);
       }
     }
   }
@@ -54,16 +54,17 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
   return out;
 }
 
-function disableForLine(d: Diagnostic, doc: TextDocument, marker: string, uri: string): CodeAction {
-  const line = d.range.start.line;
-  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-  const end = { line, character: lineText.length };
-  const comment = `${/\S/.test(lineText) ? '  ' : ''}${marker} openai-model-lint: disable-line ${String(d.code)}`;
+function disableForLine(d: Diagnostic, a: DocAnalysis, marker: '#' | '//', uri: string): CodeAction | null {
+  const doc = a.state.doc;
+  const code = String(d.code);
+  const tree = a.state.parsedVersion === a.state.version ? a.state.tree : null;
+  const e = disableEdit(a.text, doc.offsetAt({ line: d.range.start.line, character: 0 }), code, marker, tree);
+  if (!e) return null;
   return {
-    title: `OpenAI Model Lint (${String(d.code)}): Disable ${String(d.code)} for this line`,
+    title: `OpenAI Model Lint (${code}): Disable ${code} for this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    edit: { changes: { [uri]: [{ range: { start: end, end }, newText: comment }] } },
+    edit: { changes: { [uri]: [{ range: toRange(doc, e), newText: e.newText }] } },
   };
 }
 
