@@ -17,7 +17,7 @@ import type { ModelTarget } from './rules/define';
 import { countLimits, encodingReady } from './rules/tokenAccess';
 import { countCall } from './tokens/count';
 import type { CallTokenCount } from './tokens/count';
-import { findHardcodedKeys } from './rules/hardcoded-api-key';
+import { findHardcodedKeys, redactFinding } from './rules/hardcoded-api-key';
 import { getRule, isRuleCode, RULES } from './rules/registry';
 import { isRuleEnabled, ruleSeverity, runCallRules, targetOf, toFinding } from './rules/run';
 import type { Finding } from './rules/types';
@@ -85,6 +85,8 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
       unusedSeverity: unusedLevel === null ? null : unusedLevel === 'default' ? RULES.OAI001.meta.defaultSeverity : unusedLevel,
     });
   }
+  // a key passed where a model or deployment goes is echoed by other rules' messages: mask it
+  if (text.includes('sk-')) result = result.map(redactFinding);
   result.sort(bySpan);
   return { calls, findings: result };
 }

@@ -194,7 +194,7 @@ const az = (call: string) => `${AZ}${call}\n`;
   const code = `from openai import OpenAI\n\nclient = OpenAI(api_key="${key}")\nclient.chat.completions.create(model="gpt-4o", messages=[])\n`;
   snippetTable('OAI501', {
     valid: [{ name: 'key from the environment', lang: 'python', code: code.replace(`"${key}"`, 'os.environ["OPENAI_API_KEY"]') }],
-    invalid: [{ name: 'key literal', lang: 'python', code, errors: [{ covers: `"${key}"`, message: "hard-coded OpenAI API key 'sk-proj-ab…'; read it from the OPENAI_API_KEY environment variable and revoke this key", severity: 'warning', output: code.replace(`"${key}"`, 'os.environ["OPENAI_API_KEY"]') }] }],
+    invalid: [{ name: 'key literal', lang: 'python', code, errors: [{ covers: `"${key}"`, message: "hard-coded OpenAI API key 'sk-proj-ab…2345'; read it from the OPENAI_API_KEY environment variable and revoke this key", severity: 'warning', output: code.replace(`"${key}"`, 'os.environ["OPENAI_API_KEY"]') }] }],
   });
 }
 

@@ -10,6 +10,7 @@ import { Catalog } from '../catalog/catalog';
 import { modelCard } from '../catalog/card';
 import { callModel, ruleDoc } from '../engine';
 import type { ModelTarget } from '../rules/define';
+import { redactKeys } from '../rules/hardcoded-api-key';
 import type { Analyzer, DocAnalysis } from './analysis';
 import { contains, shortTokens, thousands, toRange } from './convert';
 import { callAt, callTokenInfo, LOADING_TEXT, summary } from './tokenInfo';
@@ -24,7 +25,8 @@ export function hover(a: DocAnalysis, offset: number, analyzer: Analyzer): Hover
   const call = callAt(a.calls, offset);
   if (!call) return null;
   const target = callModel(call, a.ctx, a.text);
-  const md = (value: string, span: { start: number; end: number }): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, span) });
+  // hovers echo the model value as written; a key passed there is masked (OAI501's rule)
+  const md = (value: string, span: { start: number; end: number }): Hover => ({ contents: { kind: MarkupKind.Markdown, value: redactKeys(value) }, range: toRange(doc, span) });
 
   const info = callTokenInfo(call, a, analyzer);
   if (call.model && contains(call.model.value.span, offset)) {

@@ -1,6 +1,7 @@
 import type { Span } from '../analysis/apiCall';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
+import type { Finding } from './types';
 
 /** A string literal of the file, with the keyword / key it is passed as (`api_key=`, `"api-key":`). */
 export interface StringLiteral {
@@ -13,10 +14,48 @@ const OPENAI_KEY = /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/;
 const AZURE_KEY = /^(?:[0-9a-f]{32}|[A-Za-z0-9]{84})$/;
 const KEY_NAMES = new Set(['api_key', 'apiKey', 'api-key', 'apikey', 'azure_api_key']);
 
-/** Enough of a key to recognise it in the message; never the whole secret. */
+/** The kind prefixes of OpenAI keys; they say what the key is and are not secret. */
+const KEY_KIND = /^sk-(?:proj-|svcacct-|admin-)?/;
+
+/**
+ * Enough of a key to tell which one it is, never enough to use: its kind prefix (`sk-proj-`),
+ * the first 2 characters of the secret and the last 4, as the OpenAI dashboard lists keys
+ * (`sk-proj-Ab…wxyz`), so the user can find the key to revoke. At most a quarter of the
+ * secret part is shown, so a short secret shows fewer trailing characters.
+ */
 export function maskKey(key: string): string {
-  const keep = key.startsWith('sk-proj-') ? 10 : key.startsWith('sk-') ? 5 : 4;
-  return `${key.slice(0, keep)}…`;
+  const kind = KEY_KIND.exec(key)?.[0] ?? '';
+  const secret = [...key.slice(kind.length)];
+  const budget = Math.floor(secret.length / 4);
+  const head = Math.min(2, budget);
+  const tail = Math.max(0, Math.min(4, budget - head));
+  return `${kind}${secret.slice(0, head).join('')}…${tail ? secret.slice(-tail).join('') : ''}`;
+}
+
+/** An OpenAI key inside other text (not inside a longer word such as `task-…`). */
+const KEY_IN_TEXT = /(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_-]{20,}/g;
+
+/**
+ * `text` with every OpenAI-key-shaped token masked. Other rules echo the value they report
+ * (`'sk-proj-…' is not in the catalog` when a key is passed as `model=`); their messages,
+ * titles and hovers go through this so no output repeats a key.
+ */
+export function redactKeys(text: string): string {
+  return text.includes('sk-') ? text.replace(KEY_IN_TEXT, maskKey) : text;
+}
+
+/** The finding with keys masked in what it shows (message, fix and command titles); the same object when there is nothing to mask. */
+export function redactFinding(f: Finding): Finding {
+  const message = redactKeys(f.message);
+  const fixTitle = f.fix ? redactKeys(f.fix.title) : null;
+  const commandTitle = f.command ? redactKeys(f.command.title) : null;
+  if (message === f.message && fixTitle === (f.fix?.title ?? null) && commandTitle === (f.command?.title ?? null)) return f;
+  return {
+    ...f,
+    message,
+    fix: f.fix ? { ...f.fix, title: fixTitle! } : null,
+    ...(f.command ? { command: { ...f.command, title: commandTitle! } } : {}),
+  };
 }
 
 export const hardcodedApiKey = defineRule({
@@ -28,7 +67,7 @@ export const hardcodedApiKey = defineRule({
     needsCatalog: false,
     docs: {
       whatItDoes:
-        'Reports a string literal that looks like an OpenAI API key (`sk-…`, `sk-proj-…`), or an Azure key passed as `api_key` / `apiKey` / an `api-key` header.',
+        'Reports a string literal that looks like an OpenAI API key (`sk-…`, `sk-proj-…`), or an Azure key passed as `api_key` / `apiKey` / an `api-key` header. Its messages, logs and SARIF show the key only masked, as the OpenAI dashboard lists keys (`sk-proj-Ab…wxyz`: the first 2 and last 4 characters of the secret), never enough of it to use.',
       whyIsThisBad: 'Keys committed to source control leak; anyone who reads the code can spend on the account. Keys belong in the environment or a secret store.',
       example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI(api_key="sk-proj-abcdefghijklmnopqrstuvwxyz012345")\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
       useInstead: { language: 'python', code: 'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
