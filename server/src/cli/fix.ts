@@ -3,7 +3,7 @@
  * taken is left for the next pass (analysis re-runs on the new text, so the later fix is
  * recomputed against it); passes stop when no safe fix is left or after MAX_FIX_PASSES.
  */
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Finding, TextEdit } from '../rules/types';
 
@@ -78,9 +78,16 @@ export async function fixText(text: string, analyse: (text: string) => Promise<F
 
 /**
  * Writes `text` to `file` through a temporary file in the same directory and a rename, so
- * a reader never sees half a file; the original file mode is kept.
+ * a reader never sees half a file; the original file mode is kept. A symbolic link is
+ * written through (its target is replaced), so the link stays a link.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(path: string, text: string): void {
+  let file = path;
+  try {
+    file = realpathSync(path);
+  } catch {
+    file = path; // a new file: nothing to resolve
+  }
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.oml-tmp`);
   let mode: number | undefined;

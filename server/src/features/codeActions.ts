@@ -5,6 +5,7 @@
  */
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { selectSafeEdits } from '../cli/fix';
 import type { DocAnalysis } from './analysis';
 import { toRange } from './convert';
 import { readData, SOURCE } from './diagnostics';
@@ -68,18 +69,11 @@ function disableForLine(d: Diagnostic, a: DocAnalysis, marker: '#' | '//', uri: 
   };
 }
 
-/** Safe fixes of every finding, skipping any that overlap an earlier one. */
+/**
+ * Safe fixes of the whole document that can be applied together, chosen by `check --fix`'s
+ * rule (a fix overlapping, or inserting inside, an edit already taken waits; the next fix-all
+ * run, on the new text, picks it up), so the editor and the CLI never apply overlapping edits.
+ */
 export function fixAllEdits(a: DocAnalysis): TextEdit[] {
-  const taken: { start: number; end: number }[] = [];
-  const out: TextEdit[] = [];
-  for (const f of a.findings) {
-    if (!f.fix?.safe) continue;
-    const edits = f.fix.edits;
-    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
-    for (const e of edits) {
-      taken.push(e);
-      out.push({ range: toRange(a.state.doc, e), newText: e.newText });
-    }
-  }
-  return out;
+  return selectSafeEdits(a.findings).edits.map((e) => ({ range: toRange(a.state.doc, e), newText: e.newText }));
 }
