@@ -101,8 +101,20 @@ function attempt<T>(f: () => T, fallback: T): T {
 
 let parsersReady: Promise<void> | null = null;
 
+/**
+ * Cheap prefilter, no parse: false only when `analyzeTree` cannot report anything on the
+ * text — no call, no key-shaped literal (OAI501) and no suppression naming our rules
+ * (OAI001). The CLI skips files with it; the editor analyses every document, so anything
+ * narrower makes the two disagree on the same text.
+ */
+export function mightHaveFindings(text: string): boolean {
+  if (mightContainCall(text) || text.includes('openai-model-lint:') || /OAI\d/.test(text)) return true;
+  const keys = keyCandidates(text);
+  return keys !== null && text.search(keys) >= 0;
+}
+
 export async function analyzeText(text: string, lang: LanguageName, ctx: EngineContext): Promise<Analysis> {
-  if (!mightContainCall(text)) return { calls: [], findings: [] };
+  if (!mightHaveFindings(text)) return { calls: [], findings: [] };
   parsersReady ??= initParsers().catch((e: unknown) => {
     parsersReady = null;
     throw e;

@@ -7,8 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { mightContainCall } from '../analysis/extract';
-import { analyzeText, createContext, type EngineContext } from '../engine';
+import { analyzeText, createContext, mightHaveFindings, type EngineContext } from '../engine';
 import { findProjectConfig, loadProjectConfig } from '../config/load';
 import { DEFAULT_SETTINGS, type Settings } from '../config/schema';
 import { languageForPath } from '../parse/parser';
@@ -96,7 +95,7 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
     const { ctx, settings } = configured;
     const engine: CheckEngine = {
       languageForPath,
-      mightContainCall,
+      mightContainCall: mightHaveFindings,
       analyse: async (text, language) => (await analyzeText(text, language, ctx)).findings,
     };
     const r = await checkFiles(files, engine, { cwd, fix: options.fix, maxFileSize: settings.maxFileSize, note });
