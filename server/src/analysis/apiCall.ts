@@ -77,6 +77,14 @@ export interface Message {
   name: ValueNode | null;
 }
 
+/** A local file an upload argument opens (`open("clips/a.mp3", "rb")`), its path known. */
+export interface FilePath {
+  /** the path as written; a relative path is relative to wherever the program runs */
+  value: string;
+  /** the path argument of the opening call as written: the string literal, or the constant's name */
+  span: Span;
+}
+
 export interface ApiCall {
   endpoint: Endpoint;
   /** the method path as written, e.g. "chat.completions.create", "beta.chat.completions.parse" */
@@ -100,4 +108,6 @@ export interface ApiCall {
   messages: Message[] | null;
   /** responses `instructions`, when given */
   instructions: ValueNode | null;
+  /** audio transcriptions / translations: the local file `file` opens, when its path is known */
+  filePath?: FilePath;
 }

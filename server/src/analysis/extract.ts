@@ -12,6 +12,7 @@ import type { Endpoint } from '../catalog/schema';
 import { callQuery } from '../parse/parser';
 import type { LanguageName } from '../parse/parser';
 import type { ApiCall, Argument, ClientInfo, ClientKind, ContentPart, Message, ValueNode } from './apiCall';
+import { uploadedFile } from './filePaths';
 import { entry, Resolver, setEntry, spanOf } from './values';
 import type { Family } from './values';
 
@@ -428,6 +429,7 @@ export function extractCalls(tree: Tree, text: string, lang: LanguageName): ApiC
     }
     const byName = (n: string) => argList.find((a) => a.name === n)?.value;
     const messages = path.endpoint === 'chat.completions' ? messagesOf(byName('messages')) : path.endpoint === 'responses' ? messagesOf(byName('input')) : null;
+    const filePath = path.endpoint === 'audio.transcriptions' || path.endpoint === 'audio.translations' ? uploadedFile(tree, fa.resolver, byName('file'), fa.modules) : null;
     calls.push({
       endpoint: path.endpoint,
       method: path.segments.join('.'),
@@ -442,6 +444,7 @@ export function extractCalls(tree: Tree, text: string, lang: LanguageName): ApiC
       argsOpen: open,
       messages,
       instructions: path.endpoint === 'responses' ? byName('instructions') ?? null : null,
+      ...(filePath ? { filePath } : {}),
     });
   }
   return calls;
