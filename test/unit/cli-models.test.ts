@@ -1,7 +1,8 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Catalog } from '../../server/src/catalog/catalog';
 import { parseArgs, validateIsoDate } from '../../server/src/cli/args';
@@ -151,6 +152,193 @@ test('explain: unknown model exits 2 with suggestions, or says it is close to no
   const c = capture();
   assert.equal(await explain.run([], c.io, fixture), 2);
   assert.ok(c.out.stderr.startsWith('openai-model-lint: missing MODEL_ID\nusage: openai-model-lint explain'));
+});
+
+// ---------------------------------------------------------------- the project file's catalog.extraModels
+
+const ACME = {
+  id: 'acme-chat-large',
+  description: 'Our proxied chat model',
+  family: 'acme',
+  contextWindow: 32000,
+  maxOutputTokens: 4000,
+  knowledgeCutoff: null,
+  encoding: 'cl100k_base',
+  endpoints: ['chat.completions'],
+  lifecycle: { stage: 'ga' },
+  sources: { '*': [{ doc: 'ACME model registry' }] },
+};
+
+const scratch: string[] = [];
+after(() => {
+  for (const d of scratch) rmSync(d, { recursive: true, force: true });
+});
+
+/** A project with its file at the root and the command run two directories down. */
+function projectWith(config: unknown, raw?: string): { root: string; cwd: string } {
+  const root = mkdtempSync(join(tmpdir(), 'oml-models-'));
+  scratch.push(root);
+  const cwd = join(root, 'src', 'app');
+  mkdirSync(cwd, { recursive: true });
+  writeFileSync(join(root, '.openai-model-lint.json'), raw ?? JSON.stringify(config, null, 2));
+  return { root, cwd };
+}
+
+const PROJECT = {
+  asOf: '2024-01-01',
+  rules: { OAI9: 'warning' },
+  catalog: {
+    extraModels: [
+      ACME,
+      { ...ACME, id: 'broken', contextWindow: -5 },
+      'nope',
+      { ...ACME, id: 'gpt-4-32k', description: 'Our gpt-4-32k proxy', contextWindow: 16000 },
+    ],
+  },
+};
+const FILE = join('..', '..', '.openai-model-lint.json');
+
+/** stderr lines of the project's problems: the key path exactly, the bad entries said to be skipped. */
+function assertProblems(stderr: string, file: string): void {
+  const lines = stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 3, stderr);
+  assert.equal(lines[0], `openai-model-lint: ${file}: rules.OAI9: rule codes look like OAI201`);
+  assert.ok(lines[1]!.startsWith(`openai-model-lint: ${file}: catalog.extraModels[1].contextWindow: `) && lines[1]!.endsWith('; entry skipped'), lines[1]);
+  assert.ok(lines[2]!.startsWith(`openai-model-lint: ${file}: catalog.extraModels[2]: `) && lines[2]!.endsWith('; entry skipped'), lines[2]);
+}
+
+test('models: the nearest project file adds its extraModels (over built-ins with the same ID); its asOf dates the lifecycle; bad entries reported and skipped', async () => {
+  const { cwd } = projectWith(PROJECT);
+  const { out, io } = capture();
+  assert.equal(await models.run(['--format', 'json'], io, fixture, cwd), 0);
+  assertProblems(out.stderr, FILE);
+  const rows = JSON.parse(out.stdout) as Record<string, unknown>[];
+  assert.equal(rows.length, 14);
+  assert.deepEqual(rows.find((r) => r.id === 'acme-chat-large'), {
+    id: 'acme-chat-large',
+    aliasOf: null,
+    otherIds: [],
+    family: 'acme',
+    description: 'Our proxied chat model',
+    contextWindow: 32000,
+    maxOutputTokens: 4000,
+    knowledgeCutoff: null,
+    endpoints: ['chat.completions'],
+    lifecycle: 'ga',
+    deprecationDate: null,
+    shutdownDate: null,
+    replacement: null,
+    limitedAccess: false,
+    encoding: 'cl100k_base',
+    sources: ['ACME model registry'],
+  });
+  assert.equal(rows.find((r) => r.id === 'gpt-4-32k')!.contextWindow, 16000);
+  assert.equal(rows.some((r) => r.id === 'broken'), false);
+  // as of the project's 2024-01-01, gpt-3.5-turbo-0613 is announced for shutdown on 2024-09-13 (today it is retired)
+  assert.equal(rows.find((r) => r.id === 'gpt-3.5-turbo-0613')!.lifecycle, 'deprecated');
+
+  const text = capture();
+  assert.equal(await models.run(['--endpoint', 'chat.completions', '--as-of', '2023-01-01'], text.io, fixture, cwd), 0);
+  const lines = text.out.stdout.split('\n');
+  assert.match(lines[0]!, / · lifecycle as of 2023-01-01$/, '--as-of wins over the project asOf');
+  assert.ok(lines.includes('acme-chat-large         -                        32,000    4,000  -        cl100k_base  GA                     chat.completions'), text.out.stdout);
+  assert.equal(lines.find((l) => l.startsWith('gpt-3.5-turbo-0613 '))?.includes('GA'), true);
+});
+
+test('explain: extra models, their fine-tunes and the project asOf; a skipped entry is unknown', async () => {
+  const { cwd } = projectWith(PROJECT);
+  const a = capture();
+  assert.equal(await explain.run(['acme-chat-large'], a.io, fixture, cwd), 0);
+  assertProblems(a.out.stderr, FILE);
+  assert.equal(
+    a.out.stdout,
+    [
+      'acme-chat-large — from catalog.extraModels',
+      'Our proxied chat model',
+      '',
+      '  Context window    32,000 tokens',
+      '  Max output        4,000 tokens',
+      '  Knowledge cutoff  not stated',
+      '  Tokenizer         cl100k_base',
+      '  Endpoints         chat.completions',
+      '  Lifecycle         GA',
+      '',
+      'Sources: ACME model registry · catalog dated 2024-12-17',
+      '',
+    ].join('\n'),
+  );
+  const ft = capture();
+  assert.equal(await explain.run(['ft:acme-chat-large:acme::abc123'], ft.io, fixture, cwd), 0);
+  assert.equal(ft.out.stdout.split('\n')[0], 'ft:acme-chat-large:acme::abc123 — fine-tune of acme-chat-large');
+
+  const dated = capture();
+  assert.equal(await explain.run(['gpt-3.5-turbo-0613'], dated.io, fixture, cwd), 0);
+  assert.match(dated.out.stdout, /\n {2}Lifecycle {9}deprecated on 2023-11-06; shutdown on 2024-09-13 → gpt-3.5-turbo\n/, 'lifecycle as of the project asOf 2024-01-01');
+
+  const broken = capture();
+  assert.equal(await explain.run(['broken'], broken.io, fixture, cwd), 2);
+  assert.ok(broken.out.stderr.endsWith("unknown model 'broken'; not in the catalog dated 2024-12-17 and close to no known ID\n"), broken.out.stderr);
+  const typo = capture();
+  assert.equal(await explain.run(['acme-chat-larg'], typo.io, fixture, cwd), 2);
+  assert.ok(typo.out.stderr.endsWith("unknown model 'acme-chat-larg'; did you mean: acme-chat-large\n"), typo.out.stderr);
+});
+
+test('--config FILE is used instead of the nearest project file; an unreadable one exits 2', async () => {
+  const { root, cwd } = projectWith({ catalog: { extraModels: [{ ...ACME, id: 'from-discovered' }] } });
+  writeFileSync(join(root, 'other.json'), JSON.stringify({ catalog: { extraModels: [{ ...ACME, id: 'from-config' }] } }));
+  const m = capture();
+  assert.equal(await models.run(['--format', 'json', '--config', '../../other.json'], m.io, fixture, cwd), 0);
+  assert.equal(m.out.stderr, '');
+  const ids = (JSON.parse(m.out.stdout) as { id: string }[]).map((r) => r.id);
+  assert.ok(ids.includes('from-config') && !ids.includes('from-discovered'), ids.join(' '));
+  const e = capture();
+  assert.equal(await explain.run(['from-config', '--config=../../other.json'], e.io, fixture, cwd), 0);
+  assert.equal(e.out.stdout.split('\n')[0], 'from-config — from catalog.extraModels');
+
+  for (const [name, content, problem] of [
+    ['missing.json', null, /^openai-model-lint: missing\.json: cannot read .*missing\.json: ENOENT/],
+    ['bad.json', '{ "catalog": ', /^openai-model-lint: bad\.json: .*bad\.json is not valid JSON: /],
+    ['array.json', '[]', /^openai-model-lint: array\.json: settings must be a JSON object\n$/],
+  ] as const) {
+    if (content !== null) writeFileSync(join(cwd, name), content);
+    for (const command of [models, explain]) {
+      const r = capture();
+      assert.equal(await command.run([...(command === explain ? ['gpt-4o'] : []), '--config', name], r.io, fixture, cwd), 2, name);
+      assert.equal(r.out.stdout, '');
+      assert.match(r.out.stderr, problem);
+    }
+  }
+});
+
+test('a discovered project file that is not JSON is reported; the built-in catalog is still listed and explained', async () => {
+  const { cwd } = projectWith(null, '{ "catalog": { "extraModels": [ }');
+  const m = capture();
+  assert.equal(await models.run(['--format', 'json'], m.io, fixture, cwd), 0);
+  assert.match(m.out.stderr, /^openai-model-lint: \.\.\/\.\.\/\.openai-model-lint\.json: .*is not valid JSON: .*\n$/);
+  assert.equal((JSON.parse(m.out.stdout) as unknown[]).length, 13);
+  const e = capture();
+  assert.equal(await explain.run(['gpt-4o', '--as-of', '2025-01-01'], e.io, fixture, cwd), 0);
+  assert.equal(e.out.stdout.split('\n')[0], 'gpt-4o — alias of snapshot gpt-4o-2024-08-06');
+  const wrongType = projectWith({ catalog: { extraModels: { id: 'x' } } });
+  const w = capture();
+  assert.equal(await models.run(['--format', 'json'], w.io, fixture, wrongType.cwd), 0);
+  assert.match(w.out.stderr, /^openai-model-lint: \.\.\/\.\.\/\.openai-model-lint\.json: catalog\.extraModels: .*\n$/);
+  assert.equal((JSON.parse(w.out.stdout) as unknown[]).length, 13);
+});
+
+test('bin: models and explain read the project file from the working directory', () => {
+  const { cwd } = projectWith(PROJECT);
+  const bin = join(repoRoot(), 'server/out/cli.js');
+  const node = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd, timeout: 20_000 });
+  const m = node('models', '--format', 'json');
+  assert.equal(m.status, 0, m.stderr);
+  assertProblems(m.stderr, FILE);
+  const rows = JSON.parse(m.stdout) as { id: string; contextWindow: number }[];
+  assert.equal(rows.length, Catalog.builtIn().all().length + 1);
+  assert.equal(rows.find((r) => r.id === 'acme-chat-large')?.contextWindow, 32000);
+  const e = node('explain', 'acme-chat-large');
+  assert.equal(e.status, 0, e.stderr);
+  assert.equal(e.stdout.split('\n')[0], 'acme-chat-large — from catalog.extraModels');
 });
 
 // ---------------------------------------------------------------- dispatcher (built-in catalog, in process)

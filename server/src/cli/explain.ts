@@ -1,21 +1,26 @@
 /**
- * `openai-model-lint explain MODEL_ID [--azure-version VERSION] [--as-of YYYY-MM-DD]`: prints
- * the model card the editor hover shows. OpenAI IDs, other IDs, fine-tuned IDs and Azure
- * model names are accepted; an unknown name exits 2 with the closest suggestions.
+ * `openai-model-lint explain MODEL_ID [--azure-version VERSION] [--as-of YYYY-MM-DD] [--config FILE]`:
+ * prints the model card the editor hover shows. OpenAI IDs, other IDs, fine-tuned IDs, Azure
+ * model names and the project file's `catalog.extraModels` are accepted; an unknown name
+ * exits 2 with the closest suggestions.
  */
 import { Catalog, type ResolvedModel } from '../catalog/catalog';
 import { modelCard } from '../catalog/card';
 import { EXIT_OK, EXIT_USAGE, parseArgs, today, usageError, validateIsoDate, type CommandIo } from './args';
+import { projectCatalog } from './projectCatalog';
 
-export const USAGE = `usage: openai-model-lint explain MODEL_ID [--azure-version VERSION] [--as-of YYYY-MM-DD]
+export const USAGE = `usage: openai-model-lint explain MODEL_ID [--azure-version VERSION] [--as-of YYYY-MM-DD] [--config FILE]
 
 Prints the catalog's model card for an OpenAI model ID or an Azure model name
-(with --azure-version, one Azure version: explain gpt-4 --azure-version turbo-2024-04-09).`;
+(with --azure-version, one Azure version: explain gpt-4 --azure-version turbo-2024-04-09).
+Models of the project file's catalog.extraModels (--config, else the nearest
+.openai-model-lint.json) are explained too.`;
 
-export async function run(args: string[], io: CommandIo, catalog: Catalog = Catalog.builtIn()): Promise<number> {
+export async function run(args: string[], io: CommandIo, builtIn: Catalog = Catalog.builtIn(), cwd: string = process.cwd()): Promise<number> {
   const parsed = parseArgs(args, {
     'azure-version': { type: 'string' },
     'as-of': { type: 'string', validate: validateIsoDate },
+    config: { type: 'string' },
     help: { type: 'boolean' },
   });
   if (!parsed.ok) return usageError(io, parsed.error, USAGE);
@@ -25,6 +30,9 @@ export async function run(args: string[], io: CommandIo, catalog: Catalog = Cata
     return EXIT_OK;
   }
   if (positionals.length !== 1) return usageError(io, positionals.length ? `expected one MODEL_ID, got ${positionals.length}` : 'missing MODEL_ID', USAGE);
+  const project = projectCatalog(builtIn, options.config as string | undefined, cwd, io);
+  if (!project) return EXIT_USAGE;
+  const catalog = project.catalog;
   const id = positionals[0]!;
   const azureVersion = options['azure-version'] as string | undefined;
   const resolved = lookup(catalog, id, azureVersion);
@@ -39,7 +47,7 @@ export async function run(args: string[], io: CommandIo, catalog: Catalog = Cata
     );
     return EXIT_USAGE;
   }
-  const asOf = (options['as-of'] as string | undefined) ?? today();
+  const asOf = (options['as-of'] as string | undefined) ?? project.asOf ?? today();
   io.stdout(`${modelCard(resolved, catalog, { asOf, markdown: false })}\n`);
   return EXIT_OK;
 }

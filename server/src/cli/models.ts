@@ -1,16 +1,19 @@
 /**
- * `openai-model-lint models [--format text|json] [--endpoint NAME] [--as-of YYYY-MM-DD]`:
- * the catalog as a table or as a JSON array (SPEC §5; `null` where the sources give no value).
+ * `openai-model-lint models [--format text|json] [--endpoint NAME] [--as-of YYYY-MM-DD] [--config FILE]`:
+ * the catalog (with the project file's `catalog.extraModels`) as a table or as a JSON array
+ * (SPEC §5; `null` where the sources give no value).
  */
 import { Catalog, type LifecycleStatus } from '../catalog/catalog';
 import { ENDPOINTS, type Endpoint, type ModelEntry } from '../catalog/schema';
-import { EXIT_OK, parseArgs, today, usageError, validateIsoDate, type CommandIo } from './args';
+import { EXIT_OK, EXIT_USAGE, parseArgs, today, usageError, validateIsoDate, type CommandIo } from './args';
+import { projectCatalog } from './projectCatalog';
 
-export const USAGE = `usage: openai-model-lint models [--format text|json] [--endpoint NAME] [--as-of YYYY-MM-DD]
+export const USAGE = `usage: openai-model-lint models [--format text|json] [--endpoint NAME] [--as-of YYYY-MM-DD] [--config FILE]
 
-Lists the model catalog. --endpoint keeps the models served by one endpoint
+Lists the model catalog, with the catalog.extraModels of the project file (--config, else
+the nearest .openai-model-lint.json). --endpoint keeps the models served by one endpoint
 (${ENDPOINTS.join(', ')}).
-Lifecycle is computed as of today unless --as-of is given.`;
+Lifecycle is computed as of --as-of, else the project file's asOf, else today.`;
 
 export interface ModelJson {
   id: string;
@@ -53,11 +56,12 @@ export function modelJson(entry: ModelEntry, catalog: Catalog, asOf: string): Mo
   };
 }
 
-export async function run(args: string[], io: CommandIo, catalog: Catalog = Catalog.builtIn()): Promise<number> {
+export async function run(args: string[], io: CommandIo, builtIn: Catalog = Catalog.builtIn(), cwd: string = process.cwd()): Promise<number> {
   const parsed = parseArgs(args, {
     format: { type: 'string', choices: ['text', 'json'] },
     endpoint: { type: 'string', choices: ENDPOINTS },
     'as-of': { type: 'string', validate: validateIsoDate },
+    config: { type: 'string' },
     help: { type: 'boolean' },
   });
   if (!parsed.ok) return usageError(io, parsed.error, USAGE);
@@ -67,7 +71,10 @@ export async function run(args: string[], io: CommandIo, catalog: Catalog = Cata
     return EXIT_OK;
   }
   if (positionals.length) return usageError(io, `unexpected argument '${positionals[0]}'`, USAGE);
-  const asOf = (options['as-of'] as string | undefined) ?? today();
+  const project = projectCatalog(builtIn, options.config as string | undefined, cwd, io);
+  if (!project) return EXIT_USAGE;
+  const catalog = project.catalog;
+  const asOf = (options['as-of'] as string | undefined) ?? project.asOf ?? today();
   const endpoint = options.endpoint as Endpoint | undefined;
   const models = catalog
     .all()
