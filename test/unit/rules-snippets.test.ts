@@ -170,7 +170,7 @@ const az = (call: string) => `${AZ}${call}\n`;
         name: 'o1-mini on 2024-06-01',
         lang: 'python',
         code: o1,
-        errors: [{ covers: '"o1-mini"', message: "api_version '2024-06-01' is older than 2024-09-01-preview, which o1-mini needs; use api_version '2024-09-01-preview' or later", severity: 'error', output: o1.replace('2024-06-01', '2024-09-01-preview'), safe: false }],
+        errors: [{ covers: '"o1-mini"', message: "api_version '2024-06-01' is older than 2024-09-01-preview, which o1-mini 2024-09-12 needs; use api_version '2024-09-01-preview' or later", severity: 'error', output: o1.replace('2024-06-01', '2024-09-01-preview'), safe: false }],
       },
     ],
   });
