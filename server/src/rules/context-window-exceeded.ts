@@ -1,4 +1,4 @@
-import { countCall } from '../tokens/count';
+import { callTokenUpperBound, countCall } from '../tokens/count';
 import { defineRule } from './define';
 import { countLimits, encodingReady } from './tokenAccess';
 import { findArg, fmt, modelLabel, paramSpan, resolvedTarget } from './util';
@@ -28,14 +28,21 @@ export const contextWindowExceeded = defineRule({
   check(call, ctx) {
     const t = resolvedTarget(ctx.target);
     const window = t?.entry.contextWindow;
-    if (!t || !window || !encodingReady(t.entry.encoding, ctx)) return [];
+    if (!t || !window || !t.entry.encoding) return [];
     let formula;
     try {
       formula = ctx.catalog.imageTokens();
     } catch {
       formula = undefined;
     }
-    const count = countCall(call, t.entry, formula, countLimits(ctx));
+    const limits = countLimits(ctx);
+    // Most prompts are far from the window: when even an upper bound of the count (UTF-8
+    // bytes for text, see callTokenUpperBound) fits, the exact count fits too, and the
+    // encoding (~170 ms and ~50 MB of memory for o200k_base) is never loaded.
+    const bound = callTokenUpperBound(call, t.entry, formula, limits);
+    if (!bound || bound.total + (bound.requestedOutput ?? 0) <= window) return [];
+    if (!encodingReady(t.entry.encoding, ctx)) return [];
+    const count = countCall(call, t.entry, formula, limits);
     if (!count) return [];
     const output = count.requestedOutput ?? 0;
     if (count.total + output <= window) return [];

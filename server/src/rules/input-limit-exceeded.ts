@@ -1,4 +1,4 @@
-import { countWith, getEncoder } from '../tokens/encodings';
+import { countWith, getEncoder, tokenUpperBound } from '../tokens/encodings';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
 import { countLimits, encodingReady } from './tokenAccess';
@@ -40,12 +40,15 @@ export const inputLimitExceeded = defineRule({
         out.push({ span: paramSpan(input), message: `${fmt(v.items.length)} inputs in one request; embeddings accept at most ${fmt(maxInputs)}: split the list into batches`, fix: null });
       }
       const maxTokens = limits.maxInputTokens;
-      if (maxTokens && encodingReady(t.entry.encoding, ctx)) {
+      const items = v.kind === 'string' ? [input.value] : v.kind === 'array' ? v.items : [];
+      const maxChars = countLimits(ctx).maxChars ?? Infinity;
+      // only inputs whose UTF-8 byte length (an upper bound of the token count, see
+      // tokenUpperBound) is over the limit can be over it: the encoding loads only for those
+      const suspects = maxTokens ? items.filter((item) => item.value.kind === 'string' && item.value.value.length <= maxChars && tokenUpperBound(item.value.value) > maxTokens) : [];
+      if (maxTokens && suspects.length && encodingReady(t.entry.encoding, ctx)) {
         const enc = getEncoder(t.entry.encoding!)!;
-        const items = v.kind === 'string' ? [input.value] : v.kind === 'array' ? v.items : [];
-        for (const item of items) {
-          if (item.value.kind !== 'string' || item.value.value.length < maxTokens) continue; // a token is at least one character
-          if (item.value.value.length > (countLimits(ctx).maxChars ?? Infinity)) continue;
+        for (const item of suspects) {
+          if (item.value.kind !== 'string') continue;
           const n = countWith(enc, t.entry.encoding!, item.value.value);
           if (n > maxTokens) {
             out.push({ span: item.span, message: `this input is ${fmt(n)} tokens; ${modelLabel(t)} accepts at most ${fmt(maxTokens)} per input: split it`, fix: null });

@@ -6,7 +6,7 @@
 import type { ApiCall, ContentPart, Message, ValueNode } from '../analysis/apiCall';
 import type { ModelEntry } from '../catalog/schema';
 import type { ImageFormula } from '../rules/catalogApi';
-import { countWith, getEncoder } from './encodings';
+import { countWith, getEncoder, tokenUpperBound } from './encodings';
 
 export const TOKENS_PER_MESSAGE = 3;
 export const TOKENS_PER_NAME = 1;
@@ -64,6 +64,36 @@ export function countCall(
   const encoding = entry.encoding;
   const enc = getEncoder(encoding);
   if (!enc) return null;
+  return tally(call, entry, imageFormula, opts, (s) => countWith(enc, encoding, s));
+}
+
+/**
+ * An upper bound of `countCall(call, entry, imageFormula, opts)` that needs no encoding:
+ * every field at least the exact one's (`total`, each of `perMessage`), `requestedOutput` and
+ * `exact` the same; null exactly when countCall is null for a loaded encoding. The same
+ * tally with each string's UTF-8 byte length for its token count, which bounds it
+ * (`tokenUpperBound`: byte-level BPE, a token is at least one byte); the overheads, image
+ * tokens and the parts left out (unknown, over maxChars) are the same in both. So when
+ * `total + requestedOutput` of the bound fits a window, the exact count does too, and the
+ * encoding need not be loaded to know it.
+ */
+export function callTokenUpperBound(
+  call: ApiCall,
+  entry: ModelEntry,
+  imageFormula?: ImageFormula,
+  opts: { maxChars?: number } = {},
+): CallTokenCount | null {
+  if (!entry.encoding) return null;
+  return tally(call, entry, imageFormula, opts, tokenUpperBound);
+}
+
+function tally(
+  call: ApiCall,
+  entry: ModelEntry,
+  imageFormula: ImageFormula | undefined,
+  opts: { maxChars?: number },
+  tokensOf: (s: string) => number,
+): CallTokenCount | null {
   const maxChars = opts.maxChars ?? Infinity;
   let exact = true;
   const count = (s: string) => {
@@ -71,7 +101,7 @@ export function countCall(
       exact = false;
       return 0;
     }
-    return countWith(enc, encoding, s);
+    return tokensOf(s);
   };
   const formula = imageFormula && imageFormulaFor(imageFormula, entry);
 
