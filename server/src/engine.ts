@@ -10,6 +10,7 @@ import type { Encoding } from './catalog/schema';
 import { asOfDate } from './config/load';
 import type { ConfigProblem } from './config/load';
 import type { Settings } from './config/schema';
+import type { DocumentLocation, FileSizeLookup } from './fileSize';
 import { initParsers, parseText } from './parse/parser';
 import type { LanguageName } from './parse/parser';
 import type { CatalogLike } from './rules/catalogApi';
@@ -30,6 +31,8 @@ export interface EngineContext {
   asOf: string;
   /** 'sync': load tokenizer encodings when a rule needs one (CLI); 'if-loaded': count only with loaded ones (editor) */
   tokens: 'sync' | 'if-loaded';
+  /** local file sizes (OAI303 on audio uploads); absent: no file is looked at */
+  fileSize?: FileSizeLookup;
 }
 
 export interface Analysis {
@@ -39,7 +42,7 @@ export interface Analysis {
 
 export function createContext(
   settings: Settings,
-  opts: { asOf?: string; tokens?: 'sync' | 'if-loaded'; catalog?: CatalogLike } = {},
+  opts: { asOf?: string; tokens?: 'sync' | 'if-loaded'; catalog?: CatalogLike; fileSize?: FileSizeLookup } = {},
 ): { ctx: EngineContext; problems: ConfigProblem[] } {
   let catalog: CatalogLike;
   let problems: ConfigProblem[] = [];
@@ -52,17 +55,20 @@ export function createContext(
       problems = r.problems;
     } else catalog = builtIn;
   }
-  return { ctx: { catalog, settings, asOf: opts.asOf ?? asOfDate(settings), tokens: opts.tokens ?? 'if-loaded' }, problems };
+  const ctx: EngineContext = { catalog, settings, asOf: opts.asOf ?? asOfDate(settings), tokens: opts.tokens ?? 'if-loaded' };
+  if (opts.fileSize) ctx.fileSize = opts.fileSize;
+  return { ctx, problems };
 }
 
-export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: EngineContext): Analysis {
+/** `document`: where the text lives, for rules that look at files it names (absent for untitled documents). */
+export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: EngineContext, document?: DocumentLocation): Analysis {
   let calls: ApiCall[];
   try {
     calls = extractCalls(tree, text, lang);
   } catch {
     calls = [];
   }
-  const findings = runCallRules(calls, text, ctx);
+  const findings = runCallRules(calls, text, ctx, document);
   const language = lang === 'python' ? 'python' : lang === 'javascript' ? 'javascript' : 'typescript';
 
   const keyRule = RULES.OAI501;
@@ -113,7 +119,7 @@ export function mightHaveFindings(text: string): boolean {
   return keys !== null && text.search(keys) >= 0;
 }
 
-export async function analyzeText(text: string, lang: LanguageName, ctx: EngineContext): Promise<Analysis> {
+export async function analyzeText(text: string, lang: LanguageName, ctx: EngineContext, document?: DocumentLocation): Promise<Analysis> {
   if (!mightHaveFindings(text)) return { calls: [], findings: [] };
   parsersReady ??= initParsers().catch((e: unknown) => {
     parsersReady = null;
@@ -123,7 +129,7 @@ export async function analyzeText(text: string, lang: LanguageName, ctx: EngineC
   const tree = parseText(text, lang);
   if (!tree) return { calls: [], findings: [] };
   try {
-    return analyzeTree(tree, text, lang, ctx);
+    return analyzeTree(tree, text, lang, ctx, document);
   } finally {
     tree.delete();
   }

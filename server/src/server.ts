@@ -11,7 +11,7 @@ import { modelCard } from './catalog/card';
 import { callModel } from './engine';
 import { VERSION } from './cli/version';
 import { PROJECT_FILE } from './config/load';
-import { Analyzer } from './features/analysis';
+import { Analyzer, workspaceFolderPaths } from './features/analysis';
 import type { DocAnalysis } from './features/analysis';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
@@ -53,6 +53,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps.watchedFiles = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const init = params.initializationOptions as { untrusted?: boolean } | undefined;
   if (init?.untrusted) settings.trusted = false;
+  analyzer.workspaceFolders = workspaceFolderPaths(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { analyzeText, createContext, mightHaveFindings, type EngineContext } from '../engine';
 import { findProjectConfig, loadProjectConfig } from '../config/load';
+import { cachedFileSize, type FileSizeLookup } from '../fileSize';
 import { DEFAULT_SETTINGS, type Settings } from '../config/schema';
 import { languageForPath } from '../parse/parser';
 import { EXIT_OK, EXIT_USAGE, usageError, type CommandIo } from './args';
@@ -40,7 +41,7 @@ interface ConfiguredContext {
 }
 
 /** Loads a project file and builds its engine context; problems are printed and make the run fail. */
-function contextFor(file: string | null, shownAs: string, options: CheckOptions, io: CommandIo): ConfiguredContext | null {
+function contextFor(file: string | null, shownAs: string, options: CheckOptions, io: CommandIo, fileSize: FileSizeLookup): ConfiguredContext | null {
   let settings: Settings = DEFAULT_SETTINGS;
   if (file !== null) {
     const loaded = loadProjectConfig(file);
@@ -50,7 +51,7 @@ function contextFor(file: string | null, shownAs: string, options: CheckOptions,
     }
     settings = loaded.settings;
   }
-  const { ctx, problems } = createContext(settings, { ...(options.asOf ? { asOf: options.asOf } : {}), tokens: 'sync' });
+  const { ctx, problems } = createContext(settings, { ...(options.asOf ? { asOf: options.asOf } : {}), tokens: 'sync', fileSize });
   if (problems.length) {
     reportProblems(io, shownAs, problems);
     return null;
@@ -75,6 +76,8 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
   const contexts = new Map<string | null, ConfiguredContext>();
   const result: CheckFilesResult = { reported: [], filesChecked: 0, fixesApplied: 0, filesFixed: 0 };
   const seen = new Set<string>();
+  // sizes of the local files calls upload (OAI303), statted once per run
+  const fileSize = cachedFileSize({ ttlMs: Infinity, maxEntries: 4096 });
   for (const path of options.paths) {
     const walked = collectFiles([path], cwd, note);
     const { missing } = walked;
@@ -88,7 +91,7 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
     let configured = contexts.get(configFile);
     if (!configured) {
       const shownAs = options.config ?? (configFile === null ? '' : relative(cwd, configFile) || configFile);
-      const c = contextFor(configFile, shownAs, options, io);
+      const c = contextFor(configFile, shownAs, options, io, fileSize);
       if (!c) return EXIT_USAGE;
       contexts.set(configFile, (configured = c));
     }
@@ -96,7 +99,8 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
     const engine: CheckEngine = {
       languageForPath,
       mightContainCall: mightHaveFindings,
-      analyse: async (text, language) => (await analyzeText(text, language, ctx)).findings,
+      // relative paths in code are looked up next to the file, then in the working directory
+      analyse: async (text, language, file) => (await analyzeText(text, language, ctx, file ? { path: file, roots: [cwd] } : undefined)).findings,
     };
     const r = await checkFiles(files, engine, { cwd, fix: options.fix, maxFileSize: settings.maxFileSize, note });
     result.reported.push(...r.reported);

@@ -18,7 +18,8 @@ export interface CheckEngine {
   languageForPath(path: string): SourceLanguage | null;
   /** cheap pre-filter: false when the text cannot hold an API call or a key */
   mightContainCall(text: string): boolean;
-  analyse(text: string, language: SourceLanguage): Promise<Finding[]>;
+  /** `file`: the file's absolute path (a notebook's for its cells), for paths the code names */
+  analyse(text: string, language: SourceLanguage, file?: string): Promise<Finding[]>;
 }
 
 export interface CheckFilesOptions {
@@ -86,7 +87,7 @@ async function checkSource(file: string, abs: string, raw: string, engine: Check
   const text = bom ? raw.slice(1) : raw;
   if (!engine.mightContainCall(text)) return;
   const language = engine.languageForPath(file) ?? 'python';
-  const analyse = (t: string): Promise<Finding[]> => engine.analyse(t, language);
+  const analyse = (t: string): Promise<Finding[]> => engine.analyse(t, language, abs);
   let findings: Finding[];
   let finalText = text;
   if (opts.fix) {
@@ -116,7 +117,7 @@ async function checkNotebook(file: string, abs: string, text: string, engine: Ch
     if (!engine.mightContainCall(cell.analysed)) continue;
     // the engine sees the cell with magics blanked; blanking keeps every offset, so fixes
     // computed on it apply to the source as written
-    const analyse = (t: string): Promise<Finding[]> => engine.analyse(blankMagics(t), 'python');
+    const analyse = (t: string): Promise<Finding[]> => engine.analyse(blankMagics(t), 'python', abs);
     let findings: Finding[];
     let finalSource = cell.source;
     if (opts.fix) {

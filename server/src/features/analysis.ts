@@ -3,12 +3,15 @@
  * (diagnostics, hover, code actions, completion, hints) asks here and none re-parses.
  * Encodings the calls need are loaded in the background; `onEncodingLoaded` fires after.
  */
+import { isAbsolute, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { analyzeTree, neededEncodings } from '../engine';
 import type { Analysis, EngineContext } from '../engine';
 import { initParsers } from '../parse/parser';
 import { isEncodingLoaded, loadEncoding } from '../tokens';
 import type { Encoding } from '../catalog/schema';
+import type { DocumentLocation } from '../fileSize';
 import type { DocState, Documents } from './documents';
 import type { SettingsCache } from './settings';
 
@@ -27,6 +30,8 @@ export class Analyzer {
   private readonly tooLargeLogged = new Set<string>();
   private parsers: Promise<void> | null = null;
   private readonly loading = new Set<Encoding>();
+  /** the workspace folders' paths (from initialize): roots for relative paths the code names */
+  workspaceFolders: string[] = [];
   onEncodingLoaded: () => void = () => {};
 
   constructor(
@@ -69,7 +74,7 @@ export class Analyzer {
       result = { ...EMPTY, state, text, ctx, skipped: true };
     } else {
       const tree = this.documents.tree(state);
-      const a = tree && state.lang ? analyzeTree(tree, text, state.lang, ctx) : EMPTY;
+      const a = tree && state.lang ? analyzeTree(tree, text, state.lang, ctx, documentLocation(state.uri, this.workspaceFolders)) : EMPTY;
       result = { calls: a.calls, findings: a.findings, state, text, ctx, skipped: false };
       this.warm(neededEncodings(a.calls, ctx, text));
     }
@@ -106,4 +111,39 @@ export class Analyzer {
   invalidate(): void {
     for (const s of this.documents.all()) this.cache.delete(s);
   }
+}
+
+/**
+ * Where a document lives on disk, with the workspace folders that contain it as roots;
+ * undefined for untitled and other non-file documents. Notebook cells carry the notebook's path.
+ */
+export function documentLocation(uri: string, workspaceFolders: readonly string[]): DocumentLocation | undefined {
+  const file = uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, '');
+  if (!file.startsWith('file:')) return undefined;
+  let path: string;
+  try {
+    path = fileURLToPath(file);
+  } catch {
+    return undefined;
+  }
+  const roots = workspaceFolders.filter((folder) => {
+    const rel = relative(folder, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  });
+  return { path, roots };
+}
+
+/** Paths of the `file:` workspace folders an initialize request names (`workspaceFolders`, else `rootUri`). */
+export function workspaceFolderPaths(params: { workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): string[] {
+  const uris = params.workspaceFolders?.length ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
+  const out: string[] = [];
+  for (const uri of uris) {
+    if (!uri.startsWith('file:')) continue;
+    try {
+      out.push(fileURLToPath(uri));
+    } catch {
+      // a malformed folder URI is no root
+    }
+  }
+  return out;
 }

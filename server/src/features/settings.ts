@@ -14,6 +14,8 @@ import { findProjectConfig, formatProblem, loadProjectConfig, mergeSettings, val
 import type { ConfigProblem } from '../config/load';
 import { DEFAULT_SETTINGS } from '../config/schema';
 import type { Settings } from '../config/schema';
+import { cachedFileSize } from '../fileSize';
+import type { FileSizeLookup } from '../fileSize';
 
 export const SECTION = 'openaiModelLint';
 
@@ -28,6 +30,13 @@ export class SettingsCache {
    * `workspace/configuration`, e.g. Neovim 0.7, send them that way): used when we cannot pull.
    */
   private pushed: unknown = undefined;
+  private readonly sizes = cachedFileSize();
+  /**
+   * Sizes of local files the code names (OAI303 on audio uploads), cached: re-analysis on
+   * each keystroke stats a path at most once per few seconds. None in untrusted workspaces:
+   * a stat reads no content, but a path from untrusted code may name a network share.
+   */
+  private readonly fileSize: FileSizeLookup = (absPath) => (this.trusted ? this.sizes(absPath) : undefined);
 
   constructor(
     private readonly connection: Connection,
@@ -89,7 +98,7 @@ export class SettingsCache {
     const key = JSON.stringify(settings);
     let ctx = this.contexts.get(key);
     if (!ctx) {
-      const { ctx: c, problems } = createContext(settings, { tokens: 'if-loaded' });
+      const { ctx: c, problems } = createContext(settings, { tokens: 'if-loaded', fileSize: this.fileSize });
       ctx = c;
       this.report(problems.map((p) => `settings: ${formatProblem(p)}`));
       if (this.contexts.size > 20) this.contexts.clear();

@@ -5,6 +5,7 @@
 import type { ApiCall, Span } from '../analysis/apiCall';
 import type { ModelEntry } from '../catalog/schema';
 import type { AzureDeployment, Settings, SettingsInput } from '../config/schema';
+import type { DocumentLocation, FileSizeLookup } from '../fileSize';
 import type { CatalogLike, ResolvedModel } from './catalogApi';
 import type { Finding, Fix, Severity } from './types';
 
@@ -70,6 +71,10 @@ export interface RuleContext {
   tokens: 'sync' | 'if-loaded';
   text: string;
   target: ModelTarget;
+  /** size of a local file (absent when the host gives no file access, e.g. an untrusted workspace) */
+  fileSize?: FileSizeLookup;
+  /** where the analysed text lives (absent for untitled documents) */
+  document?: DocumentLocation;
 }
 
 /** What a rule returns; severity defaults to the rule's default severity. */

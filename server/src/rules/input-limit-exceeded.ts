@@ -2,6 +2,7 @@ import { countWith, getEncoder, tokenUpperBound } from '../tokens/encodings';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
 import { countLimits, encodingReady } from './tokenAccess';
+import { audioFileFindings } from './uploadSize';
 import { findArg, fmt, modelLabel, paramSpan, resolvedTarget } from './util';
 
 /** When the catalog gives no per-model number (the seeds' general limits). */
@@ -15,7 +16,7 @@ export const inputLimitExceeded = defineRule({
     needsCatalog: true,
     docs: {
       whatItDoes:
-        "Reports inputs over the endpoint's limits: embeddings with more than 2,048 inputs in a literal array or one input over the model's max input tokens; image prompts over 1,000 characters (dall-e-2) or 4,000 (dall-e-3).",
+        "Reports inputs over the endpoint's limits: embeddings with more than 2,048 inputs in a literal array or one input over the model's max input tokens; image prompts over 1,000 characters (dall-e-2) or 4,000 (dall-e-3); audio files over the model's upload limit (whisper-1: 25 MB), when `file` opens a local path written as a literal or a constant (`open(\"clips/a.mp3\", \"rb\")`, `Path(...)`, `fs.createReadStream(...)`) and that file exists. A relative path is looked up next to the source file, then in the project root (the CLI's working directory, the editor's workspace folder); a missing file is not reported, and the editor looks at file sizes only in trusted workspaces.",
       whyIsThisBad: 'The API rejects the request with a 400 error.',
       example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="' + 'a cat '.repeat(200) + '")\n' },
       useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="a cat")\n' },
@@ -23,6 +24,7 @@ export const inputLimitExceeded = defineRule({
       references: [
         { title: 'OpenAI API reference: embeddings', url: 'https://platform.openai.com/docs/api-reference/embeddings/create' },
         { title: 'OpenAI API reference: images', url: 'https://platform.openai.com/docs/api-reference/images/create' },
+        { title: 'OpenAI API reference: audio transcriptions', url: 'https://platform.openai.com/docs/api-reference/audio/createTranscription' },
       ],
     },
   },
@@ -65,6 +67,8 @@ export const inputLimitExceeded = defineRule({
           fix: null,
         });
       }
+    } else if (call.endpoint === 'audio.transcriptions' || call.endpoint === 'audio.translations') {
+      out.push(...audioFileFindings(call, ctx, t));
     }
     return out;
   },

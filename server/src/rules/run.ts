@@ -5,6 +5,7 @@
  */
 import type { ApiCall } from '../analysis/apiCall';
 import type { Settings } from '../config/schema';
+import type { DocumentLocation, FileSizeLookup } from '../fileSize';
 import type { CatalogLike } from './catalogApi';
 import type { ModelTarget, Rule, RuleContext, RuleFinding } from './define';
 import { RULES } from './registry';
@@ -16,6 +17,7 @@ export interface RunContext {
   settings: Settings;
   asOf: string;
   tokens: 'sync' | 'if-loaded';
+  fileSize?: FileSizeLookup;
 }
 
 /** The severity a rule's findings get, or null when the rule is off. */
@@ -62,7 +64,7 @@ export function targetOf(call: ApiCall, ctx: RunContext, text: string): ModelTar
   return t;
 }
 
-export function runCallRules(calls: ApiCall[], text: string, ctx: RunContext): Finding[] {
+export function runCallRules(calls: ApiCall[], text: string, ctx: RunContext, document?: DocumentLocation): Finding[] {
   const active: { rule: Rule; level: Severity | 'default' }[] = [];
   for (const rule of Object.values(RULES) as Rule[]) {
     if (!rule.check) continue;
@@ -73,7 +75,7 @@ export function runCallRules(calls: ApiCall[], text: string, ctx: RunContext): F
   for (const call of calls) {
     const target = targetOf(call, ctx, text);
     const compatible = call.client.kind === 'compatible';
-    const rctx: RuleContext = { ...ctx, text, target };
+    const rctx: RuleContext = { ...ctx, text, target, document };
     for (const { rule, level } of active) {
       if (compatible && rule.meta.needsCatalog) continue;
       let found: RuleFinding[];
