@@ -1,13 +1,20 @@
 /**
  * The VS Code side, kept thin: starts the language server (IPC), shows the catalog date and
  * the token count of the call under the cursor in the status bar, and offers the commands.
- * The client restarts a server that dies (vscode-languageclient's default error handler:
- * up to 4 restarts within 3 minutes).
+ *
+ * Crash recovery: a server process that dies is restarted (RestartBudget: at most 4 restarts
+ * within 3 minutes); past that it stays stopped, and the output channel, a notification and
+ * a status bar item say so and offer "Restart Server" (which starts a fresh budget).
+ *
+ * Workspace trust: the server is told `untrusted` at each start (initializationOptions is a
+ * function, so a restart after trust was granted starts trusted), and when the user grants
+ * trust the server is notified (`openaiModelLint/trustGranted`) and reads project files.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { RestartBudget } from './restartBudget';
 
 const SECTION = 'openaiModelLint';
 const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -22,10 +29,59 @@ interface AzureModelChoice {
   versions: { version: string; regions: Record<string, string[]> }[];
 }
 
+/** What activate() returns (`vscode.extensions.getExtension(id).exports`): for tests and tools. */
+export interface ExtensionApi {
+  /** pid of the running server process; undefined while it is stopped or (re)starting */
+  serverPid(): number | undefined;
+  /** true when the server crashed more often than the restart budget allows and was left stopped */
+  gaveUp(): boolean;
+}
+
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('OpenAI Model Lint', { log: true });
+  const budget = new RestartBudget();
+  let gaveUp = false;
+  const stopped = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  stopped.name = 'OpenAI Model Lint: server stopped';
+  stopped.command = 'openaiModelLint.restartServer';
+  stopped.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+  /** The server is down for good (until the user restarts it): say so where the user looks. */
+  function leftStopped(why: string): void {
+    gaveUp = true;
+    stopped.text = '$(error) OpenAI Model Lint stopped';
+    stopped.tooltip = `${why}\nClick to restart the server.`;
+    stopped.show();
+    void vscode.window.showErrorMessage(`OpenAI Model Lint: ${why}`, 'Restart Server', 'Show Output').then((pick) => {
+      if (pick === 'Restart Server') void vscode.commands.executeCommand('openaiModelLint.restartServer');
+      else if (pick === 'Show Output') output.show(true);
+    });
+  }
+  const errorHandler: ErrorHandler = {
+    // Errors reading or writing the connection: tolerated three times in a row (the count
+    // resets on any successful message), then the server is shut down.
+    error: (error, _message, count) => {
+      if (count !== undefined && count <= 3) return { action: ErrorAction.Continue };
+      const why = `the connection to the server keeps failing (${error.message}); the server was shut down.`;
+      leftStopped(why);
+      return { action: ErrorAction.Shutdown, message: why, handled: true };
+    },
+    // The connection closed without a stop from us: the server process died.
+    closed: () => {
+      const v = budget.crashed();
+      if (v.restart) {
+        return {
+          action: CloseAction.Restart,
+          message: `The server stopped unexpectedly; restarting it (restart ${v.crashes} of ${budget.max} allowed within ${budget.windowMs / 60_000} minutes).`,
+          handled: true,
+        };
+      }
+      const why = `the server stopped unexpectedly ${v.crashes} times within ${budget.windowMs / 60_000} minutes and was not restarted again. See the output (OpenAI Model Lint: Show Output).`;
+      leftStopped(why);
+      return { action: CloseAction.DoNotRestart, message: why, handled: true };
+    },
+  };
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -38,20 +94,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { notebook: 'jupyter-notebook', language: 'python' },
     ],
     outputChannel: output,
+    errorHandler,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.openai-model-lint.json') },
-    // in an untrusted workspace the project file is ignored (capabilities.untrustedWorkspaces)
-    initializationOptions: { untrusted: !vscode.workspace.isTrusted },
+    // In an untrusted workspace the project file is ignored (capabilities.untrustedWorkspaces).
+    // A function, evaluated at every (re)start: a server restarted after trust was granted
+    // starts trusted.
+    initializationOptions: () => ({ untrusted: !vscode.workspace.isTrusted }),
   };
-  client = new LanguageClient(SECTION, 'OpenAI Model Lint', serverOptions, clientOptions);
+  const lc = new LanguageClient(SECTION, 'OpenAI Model Lint', serverOptions, clientOptions);
+  client = lc;
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'openaiModelLint.showCatalogEntry';
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, status, stopped);
 
   context.subscriptions.push(
+    lc.onDidChangeState((e) => {
+      if (e.newState !== State.Running) return;
+      gaveUp = false;
+      stopped.hide();
+      output.info(`Server running (pid ${lc.serverProcess?.pid ?? '?'}, ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted: project files ignored'}).`);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      output.info('Workspace trusted: project files (.openai-model-lint.json) are read from now on.');
+      if (lc.isRunning()) void lc.sendNotification('openaiModelLint/trustGranted').catch(() => undefined);
+    }),
     vscode.commands.registerCommand('openaiModelLint.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('openaiModelLint.restartServer', async () => {
-      await client?.restart();
+      // the user asked: a fresh restart budget, and start a server that was left stopped
+      budget.reset();
+      if (lc.state === State.Running) await lc.restart();
+      else await lc.start();
     }),
     vscode.commands.registerCommand('openaiModelLint.showCatalogEntry', () => showCatalogEntry()),
     vscode.commands.registerCommand('openaiModelLint.mapDeployment', (name?: unknown) => mapDeployment(typeof name === 'string' ? name : undefined)),
@@ -86,8 +159,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   }
 
-  await client.start();
+  await lc.start();
   scheduleStatus(vscode.window.activeTextEditor);
+  return {
+    serverPid: () => (lc.state === State.Running ? lc.serverProcess?.pid : undefined),
+    gaveUp: () => gaveUp,
+  };
 }
 
 async function showCatalogEntry(): Promise<void> {
@@ -145,5 +222,6 @@ async function mapDeployment(deployment?: string): Promise<void> {
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // a server left stopped (or still starting) cannot be stopped again; nothing to wait for then
+  if (client?.state === State.Running) await client.stop();
 }

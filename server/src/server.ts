@@ -97,6 +97,18 @@ connection.onDidChangeWatchedFiles(
     if (p.changes.some((c) => c.uri.endsWith(PROJECT_FILE))) settingsChanged(undefined);
   }),
 );
+/**
+ * The user trusted the workspace (VS Code's onDidGrantWorkspaceTrust): project files are
+ * read from now on (trust is never revoked without a restart of the extension host).
+ */
+connection.onNotification(
+  'openaiModelLint/trustGranted',
+  guard('trustGranted', undefined, () => {
+    if (settings.trusted) return;
+    settings.trusted = true;
+    settingsChanged(undefined);
+  }),
+);
 analyzer.onEncodingLoaded = refreshAll;
 
 // ---- documents and push diagnostics --------------------------------------------------

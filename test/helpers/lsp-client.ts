@@ -20,6 +20,8 @@ export interface StartOptions {
   /** the `openaiModelLint` section answered to workspace/configuration; undefined = no configuration capability */
   config?: Record<string, unknown>;
   rootUri?: string;
+  /** sent as initialize's initializationOptions (e.g. `{ untrusted: true }`) */
+  initializationOptions?: unknown;
   serverPath?: string;
   /** bound for each request / wait, ms */
   timeout?: number;
@@ -81,6 +83,7 @@ export class LspClient {
     await client.request('initialize', {
       processId: process.pid,
       rootUri: opts.rootUri ?? null,
+      ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
       capabilities: {
         workspace: {
           configuration: opts.config !== undefined,
