@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, test } from 'node:test';
+import { after, describe, it, test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { Settings } from '../../server/src/config/schema';
 import type { SettingsInput } from '../../server/src/config/schema';
 import { analyzeText, createContext } from '../../server/src/engine';
@@ -17,6 +18,7 @@ import { documentLocation, workspaceFolderPaths } from '../../server/src/feature
 import { cachedFileSize, isNetworkPath, statFileSize } from '../../server/src/fileSize';
 import type { DocumentLocation, FileSizeLookup } from '../../server/src/fileSize';
 import { at, calls } from '../helpers/extract';
+import { LspClient } from '../helpers/lsp-client';
 
 const PY_HEAD = 'from openai import OpenAI\nfrom pathlib import Path\n\nclient = OpenAI()\n';
 const TS_HEAD = "import fs from 'node:fs';\nimport OpenAI, { toFile } from 'openai';\n\nconst client = new OpenAI();\n";
@@ -249,4 +251,43 @@ test('CLI: check reports an audio file over the limit with its exact span and me
     { file: 'app.py', line: 4, column: 11, endLine: 4, endColumn: 27, severity: 'error', code: 'OAI303', message, fix: null },
     { file: 'jobs/stt.ts', line: 5, column: 88, endLine: 5, endColumn: 104, severity: 'error', code: 'OAI303', message, fix: null },
   ]);
+});
+
+describe('language server: audio file sizes', () => {
+  // the server is the real one over stdio; each wait is bounded by the client (10 s)
+  const server = join(tmp, 'srv');
+  sized('srv/clips/long.mp3', LONG);
+  mkdirSync(join(server, 'src'), { recursive: true });
+  const APP = 'from openai import OpenAI\n\nclient = OpenAI()\nclient.audio.transcriptions.create(model="whisper-1", file=open("clips/long.mp3", "rb"))\n';
+  const appUri = pathToFileURL(join(server, 'app.py')).href;
+  // relative to the workspace folder, not to src/
+  const nestedUri = pathToFileURL(join(server, 'src', 'stt.py')).href;
+  const brief = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'OAI303').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
+  const EXPECTED = [`3:64-3:80 ${LONG_MESSAGE}`];
+
+  it('trusted: reported next to the file and relative to the workspace folder; not on an untitled document', async () => {
+    const c = await LspClient.start({ config: { asOf: '2025-01-15' }, rootUri: pathToFileURL(server).href });
+    try {
+      c.open(appUri, 'python', APP);
+      assert.deepEqual(brief(await c.pushed(appUri)), EXPECTED);
+      c.open(nestedUri, 'python', APP);
+      assert.deepEqual(brief(await c.pushed(nestedUri)), EXPECTED);
+      c.open('untitled:Untitled-1', 'python', APP);
+      assert.deepEqual(brief(await c.pushed('untitled:Untitled-1')), []);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('untrusted: no file is looked at until trust is granted', async () => {
+    const c = await LspClient.start({ config: { asOf: '2025-01-15' }, rootUri: pathToFileURL(server).href, initializationOptions: { untrusted: true } });
+    try {
+      c.open(appUri, 'python', APP);
+      assert.deepEqual(brief(await c.pushed(appUri)), []);
+      c.notify('openaiModelLint/trustGranted', null);
+      await c.waitFor(() => JSON.stringify(brief(c.published.get(appUri)?.diagnostics ?? [])) === JSON.stringify(EXPECTED), 'OAI303 after trust is granted');
+    } finally {
+      await c.stop();
+    }
+  });
 });
