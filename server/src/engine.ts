@@ -11,7 +11,7 @@ import { asOfDate } from './config/load';
 import type { ConfigProblem } from './config/load';
 import type { Settings } from './config/schema';
 import type { DocumentLocation, FileSizeLookup } from './fileSize';
-import { initParsers, parseText } from './parse/parser';
+import { initParsers, languageReady, parseText } from './parse/parser';
 import type { LanguageName } from './parse/parser';
 import type { CatalogLike } from './rules/catalogApi';
 import type { ModelTarget } from './rules/define';
@@ -105,8 +105,6 @@ function attempt<T>(f: () => T, fallback: T): T {
   }
 }
 
-let parsersReady: Promise<void> | null = null;
-
 /**
  * Cheap prefilter, no parse: false only when `analyzeTree` cannot report anything on the
  * text — no call, no key-shaped literal (OAI501) and no suppression naming our rules
@@ -121,11 +119,8 @@ export function mightHaveFindings(text: string): boolean {
 
 export async function analyzeText(text: string, lang: LanguageName, ctx: EngineContext, document?: DocumentLocation): Promise<Analysis> {
   if (!mightHaveFindings(text)) return { calls: [], findings: [] };
-  parsersReady ??= initParsers().catch((e: unknown) => {
-    parsersReady = null;
-    throw e;
-  });
-  await parsersReady;
+  // only this language's grammar: a Python-only run never loads the JavaScript family
+  if (!languageReady(lang)) await initParsers([lang]);
   const tree = parseText(text, lang);
   if (!tree) return { calls: [], findings: [] };
   try {

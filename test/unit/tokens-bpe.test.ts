@@ -43,7 +43,16 @@ for (const enc of ['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'] as con
   test(`${enc}: the same count as js-tiktoken's encode(text, [], []) on ${samples.length} texts`, () => {
     const file = JSON.parse(readFileSync(assetPath('ranks', `${enc}.json`), 'utf8'));
     const reference = new Tiktoken(file);
-    const counter = new BpeCounter(file);
+    const counter = BpeCounter.fromRanks(file);
     for (const s of samples) assert.equal(counter.count(s), reference.encode(s, [], []).length, JSON.stringify(s));
   });
 }
+
+test('built in slices (the background load) it counts the same, and it pauses between slices', async () => {
+  const file = JSON.parse(readFileSync(assetPath('ranks', 'cl100k_base.json'), 'utf8'));
+  const whole = BpeCounter.fromRanks(file);
+  let pauses = 0;
+  const sliced = await BpeCounter.fromRanksInSlices(file, () => new Promise<void>((resolve) => setImmediate(() => (pauses++, resolve()))), 0);
+  assert.ok(pauses >= 100, `${pauses} pauses`); // 100,256 tokens, a pause after every 1,000
+  for (const s of samples) assert.equal(sliced.count(s), whole.count(s), JSON.stringify(s));
+});

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { analyzeTree, neededEncodings } from '../engine';
 import type { Analysis, EngineContext } from '../engine';
-import { initParsers } from '../parse/parser';
+import { initParsers, languageReady } from '../parse/parser';
+import type { LanguageName } from '../parse/parser';
 import { isEncodingLoaded, loadEncoding } from '../tokens';
 import type { Encoding } from '../catalog/schema';
 import type { DocumentLocation } from '../fileSize';
@@ -28,7 +29,6 @@ const EMPTY: Analysis = { calls: [], findings: [] };
 export class Analyzer {
   private readonly cache = new WeakMap<DocState, { version: number; ctx: EngineContext; result: DocAnalysis }>();
   private readonly tooLargeLogged = new Set<string>();
-  private parsers: Promise<void> | null = null;
   private readonly loading = new Set<Encoding>();
   /** the workspace folders' paths (from initialize): roots for relative paths the code names */
   workspaceFolders: string[] = [];
@@ -40,23 +40,26 @@ export class Analyzer {
     private readonly settings: SettingsCache,
   ) {}
 
-  ready(): Promise<void> {
-    this.parsers ??= initParsers().catch((err: unknown) => {
-      this.parsers = null;
-      throw err;
-    });
-    return this.parsers;
+  /**
+   * The tree-sitter runtime, and `lang`'s grammar when given: grammars load on demand, so
+   * the first diagnostics of a Python file wait only for Python's.
+   */
+  ready(lang?: LanguageName | null): Promise<void> {
+    return initParsers(lang ? [lang] : []);
   }
 
   async analyze(uri: string): Promise<DocAnalysis | null> {
     const state = this.documents.get(uri);
     if (!state) return null;
     const ctx = await this.settings.forDocument(uri);
-    await this.ready();
-    // the document may have changed or closed while waiting
-    const current = this.documents.get(uri);
-    if (!current) return null;
-    return this.analyzeNow(current, ctx);
+    await this.ready(state.lang);
+    // the document may have changed, closed or been reopened as another language while waiting
+    for (;;) {
+      const current = this.documents.get(uri);
+      if (!current) return null;
+      if (!current.lang || languageReady(current.lang)) return this.analyzeNow(current, ctx);
+      await this.ready(current.lang);
+    }
   }
 
   /** Synchronous once parsers and settings are known. */

@@ -53,55 +53,82 @@ export function languageForId(languageId: string): LanguageName | null {
   return LANGUAGE_IDS[languageId] ?? null;
 }
 
-let loading: Promise<void> | null = null;
+const ALL_LANGUAGES = Object.keys(GRAMMAR_FILES) as LanguageName[];
+
+let runtime: Promise<void> | null = null;
+const loading = new Map<LanguageName, Promise<void>>();
 const languages = new Map<LanguageName, Language>();
 const parsers = new Map<LanguageName, Parser>();
 const queries = new Map<LanguageName, Query>();
 
-/** Loads the runtime and all four grammars; later calls share the first one's promise. */
-export function initParsers(): Promise<void> {
-  loading ??= (async () => {
-    await Parser.init({ locateFile: () => assetPath('wasm', 'tree-sitter.wasm') });
-    const loaded = await Promise.all(
-      (Object.keys(GRAMMAR_FILES) as LanguageName[]).map(async (name) => [name, await Language.load(assetPath('wasm', GRAMMAR_FILES[name]))] as const),
-    );
-    for (const [name, language] of loaded) {
-      const parser = new Parser();
-      parser.setLanguage(language);
-      languages.set(name, language);
-      parsers.set(name, parser);
-      // compiled here, once per language, so the first analysis does not pay for it
-      queries.set(name, new Query(language, name === 'python' ? pythonQuerySource : ecmaQuerySource));
-    }
-  })().catch((err: unknown) => {
-    loading = null;
+function loadRuntime(): Promise<void> {
+  runtime ??= Parser.init({ locateFile: () => assetPath('wasm', 'tree-sitter.wasm') }).catch((err: unknown) => {
+    runtime = null;
     throw err;
   });
-  return loading;
+  return runtime;
 }
 
+/** One grammar and its compiled call query, once; a failed load may be retried. */
+function loadLanguage(name: LanguageName): Promise<void> {
+  let p = loading.get(name);
+  if (!p) {
+    p = (async () => {
+      await loadRuntime();
+      const language = await Language.load(assetPath('wasm', GRAMMAR_FILES[name]));
+      const parser = new Parser();
+      parser.setLanguage(language);
+      // compiled here, once per language, so the first analysis does not pay for it
+      const query = new Query(language, name === 'python' ? pythonQuerySource : ecmaQuerySource);
+      languages.set(name, language);
+      queries.set(name, query);
+      parsers.set(name, parser);
+    })();
+    p.catch(() => loading.delete(name));
+    loading.set(name, p);
+  }
+  return p;
+}
+
+/**
+ * Loads the runtime and the given grammars (default: all four), each once; later calls share
+ * the first one's work. Grammars load on demand: a grammar and its query take tens of
+ * milliseconds and megabytes each (TypeScript and TSX are the big ones), so a Python-only
+ * project never loads the JavaScript family. `initParsers([])` loads only the runtime.
+ */
+export function initParsers(langs: readonly LanguageName[] = ALL_LANGUAGES): Promise<void> {
+  if (langs.length === 0) return loadRuntime();
+  return Promise.all(langs.map(loadLanguage)).then(() => undefined);
+}
+
+/** True once every grammar is loaded. */
 export function parsersReady(): boolean {
-  return parsers.size === Object.keys(GRAMMAR_FILES).length;
+  return parsers.size === ALL_LANGUAGES.length;
 }
 
-/** The loaded grammar; throws before initParsers() resolved. */
+/** True once `lang`'s grammar and query are loaded (parseText works for it). */
+export function languageReady(lang: LanguageName): boolean {
+  return parsers.has(lang);
+}
+
+/** The loaded grammar; throws before initParsers([lang]) resolved. */
 export function languageOf(lang: LanguageName): Language {
   const language = languages.get(lang);
-  if (!language) throw new Error('openai-model-lint: initParsers() has not completed');
+  if (!language) throw new Error(`openai-model-lint: initParsers(['${lang}']) has not completed`);
   return language;
 }
 
 /** The compiled call query of a language (queries/python.scm or the shared queries/ecma.scm). */
 export function callQuery(lang: LanguageName): Query {
   const query = queries.get(lang);
-  if (!query) throw new Error('openai-model-lint: initParsers() has not completed');
+  if (!query) throw new Error(`openai-model-lint: initParsers(['${lang}']) has not completed`);
   return query;
 }
 
 /** Parses `text`; pass the previous tree after `tree.edit(...)` for an incremental re-parse. */
 export function parseText(text: string, lang: LanguageName, oldTree?: Tree): Tree {
   const parser = parsers.get(lang);
-  if (!parser) throw new Error('openai-model-lint: initParsers() has not completed');
+  if (!parser) throw new Error(`openai-model-lint: initParsers(['${lang}']) has not completed`);
   const tree = parser.parse(text, oldTree ?? null);
   if (!tree) throw new Error(`openai-model-lint: tree-sitter returned no tree for ${lang}`);
   return tree;

@@ -57,10 +57,36 @@ export class BpeCounter {
   private readonly ranks = new Map<string, number>();
   private readonly pattern: RegExp;
 
-  constructor(file: RankFile) {
-    this.pattern = new RegExp(file.pat_str, 'ug');
-    const text = file.bpe_ranks;
+  private constructor(patStr: string) {
+    this.pattern = new RegExp(patStr, 'ug');
+  }
+
+  /** Builds the counter in one go (~130-170 ms for o200k_base): for the command line and tests. */
+  static fromRanks(file: RankFile): BpeCounter {
+    const counter = new BpeCounter(file.pat_str);
+    for (const _ of counter.fill(file.bpe_ranks));
+    return counter;
+  }
+
+  /**
+   * Builds the counter in slices of about `sliceMs`, awaiting `pause()` between them: a
+   * server loading an encoding in the background keeps answering requests meanwhile.
+   */
+  static async fromRanksInSlices(file: RankFile, pause: () => Promise<void>, sliceMs = 4): Promise<BpeCounter> {
+    const counter = new BpeCounter(file.pat_str);
+    let sliceStart = performance.now();
+    for (const _ of counter.fill(file.bpe_ranks)) {
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await pause();
+      sliceStart = performance.now();
+    }
+    return counter;
+  }
+
+  /** Reads the rank text into the map, yielding after every 1,000 tokens. */
+  private *fill(text: string): Generator<void, void, undefined> {
     const codes: number[] = [];
+    let added = 0;
     // lines: "<marker> <first rank> <base64 token> <base64 token> …"; rank = first rank + index
     let lineStart = 0;
     while (lineStart < text.length) {
@@ -74,7 +100,10 @@ export class BpeCounter {
         if (j === -1 || j > lineEnd) j = lineEnd;
         if (j > i) {
           if (field === 1) rank = Number.parseInt(text.slice(i, j), 10);
-          else if (field >= 2) this.ranks.set(base64Latin1(text, i, j, codes), rank + field - 2);
+          else if (field >= 2) {
+            this.ranks.set(base64Latin1(text, i, j, codes), rank + field - 2);
+            if (++added % 1000 === 0) yield;
+          }
           field++;
         }
         i = j + 1;

@@ -29,25 +29,28 @@ export function getEncoder(enc: Encoding): BpeCounter | undefined {
   return loaded.get(enc);
 }
 
-function build(enc: Encoding, json: string): BpeCounter {
-  let t = loaded.get(enc);
-  if (!t) {
-    t = new BpeCounter(JSON.parse(json) as RankFile);
-    loaded.set(enc, t);
-    loads++;
-  }
-  return t;
+function keep(enc: Encoding, counter: BpeCounter): BpeCounter {
+  const t = loaded.get(enc);
+  if (t) return t; // a synchronous load finished first
+  loaded.set(enc, counter);
+  loads++;
+  return counter;
 }
 
-/** Loads an encoding in the background: file read off-thread, parse on a later tick. Once. */
+/**
+ * Loads an encoding in the background, once: the file is read off-thread and the counter
+ * built in slices of a few milliseconds, so requests are answered while it loads.
+ */
 export function loadEncoding(enc: Encoding): Promise<void> {
   if (loaded.has(enc)) return Promise.resolve();
   let p = pending.get(enc);
   if (!p) {
     p = (async () => {
       const json = await readFile(assetPath('ranks', `${enc}.json`), 'utf8');
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      build(enc, json);
+      await nextTurn();
+      const file = JSON.parse(json) as RankFile;
+      await nextTurn();
+      keep(enc, await BpeCounter.fromRanksInSlices(file, nextTurn));
     })();
     p.catch(() => pending.delete(enc)); // a failed load may be retried
     pending.set(enc, p);
@@ -55,9 +58,13 @@ export function loadEncoding(enc: Encoding): Promise<void> {
   return p;
 }
 
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** For the CLI, which counts every call of a file before it reports. */
 export function loadEncodingSync(enc: Encoding): BpeCounter {
-  return loaded.get(enc) ?? build(enc, readFileSync(assetPath('ranks', `${enc}.json`), 'utf8'));
+  return loaded.get(enc) ?? keep(enc, BpeCounter.fromRanks(JSON.parse(readFileSync(assetPath('ranks', `${enc}.json`), 'utf8')) as RankFile));
 }
 
 /**
