@@ -14,6 +14,8 @@
 //    workspace and opens it in Chromium. The runner extension runs the editor suite inside
 //    the extension host and writes results JSON; then UI checks go through the page
 //    (Problems panel, hover, quick fix, completion) with screenshots in test/e2e/artifacts/.
+// 4. Restricted Mode: a second code-server with workspace trust on, on an untrusted copy of
+//    test/editor/fixtures/untrusted-workspace; checks what is ignored, grants trust from the UI.
 // Every wait is bounded, every process started is stopped (process groups), and a failure
 // prints the extension host logs. Output: TAP-style lines and a final `N passed, N failed`.
 //
@@ -181,6 +183,7 @@ function startGroup(cmd, args, { env, logFile }) {
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
   };
   cleanups.push(stop);
+  child.stopGroup = stop;
   return child;
 }
 
@@ -204,8 +207,9 @@ function filesUnder(dir, pred, out = []) {
 }
 
 function printLogs() {
-  const logs = filesUnder(join(RUN, 'user-data/logs'), (p) => p.endsWith('.log') && /remoteexthost\.log$|remoteagent\.log$|openai-model-lint|oaml-e2e-runner/.test(p));
-  for (const f of [join(RUN, 'code-server.log'), ...logs]) {
+  const logs = ['user-data', 'user-data-untrusted'].flatMap((d) =>
+    filesUnder(join(RUN, d, 'logs'), (p) => p.endsWith('.log') && /remoteexthost\.log$|remoteagent\.log$|openai-model-lint|oaml-e2e-runner/.test(p)));
+  for (const f of [join(RUN, 'code-server.log'), join(RUN, 'code-server-untrusted.log'), ...logs]) {
     if (!existsSync(f)) continue;
     const text = readFileSync(f, 'utf8');
     console.log(`\n# ----- ${relative(root, f)} (last 6000 chars of ${text.length}) -----`);
@@ -524,7 +528,103 @@ async function main() {
   });
 
   if (pageErrors.length) log(`page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
+
+  // ---- Restricted Mode: a second code-server with workspace trust on (the first runs with
+  // it off), on test/editor/fixtures/untrusted-workspace: a project file that turns OAI201
+  // off and a workspace setting catalog.extraModels that defines acme-private-1. Untrusted,
+  // neither applies; trusting the folder from the UI applies both without a reload.
+  await context.close();
+  await cs.stopGroup();
+  await timed('restricted mode: start + checks', () => restrictedMode(browser, { csCommon: ['--config', config, '--extensions-dir', extensions], csEnv }));
   timings.push(['total (this run)', Date.now() - t0]);
+}
+
+/** Problems panel text once `ready(text)` holds (bounded); opens the panel first. */
+async function problemsWhen(page, what, ready, timeoutMs = 30_000) {
+  await runCommand(page, 'View: Focus Problems');
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor({ state: 'visible', timeout: 10_000 });
+  let last = '';
+  try {
+    return await waitFor(what, async () => {
+      last = await panel.innerText();
+      return ready(last) ? last : undefined;
+    }, timeoutMs);
+  } catch (err) {
+    throw new Error(`${err.message}; Problems panel:\n${last}`);
+  }
+}
+
+async function restrictedMode(browser, { csCommon, csEnv }) {
+  const workspace = join(RUN, 'untrusted-workspace');
+  const userData = join(RUN, 'user-data-untrusted');
+  cpSync(join(root, 'test/editor/fixtures/untrusted-workspace'), workspace, { recursive: true });
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': true,
+    // open untrusted (Restricted Mode) without the modal question
+    'security.workspace.trust.startupPrompt': 'never',
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'chat.disableAIFeatures': true,
+    'editor.minimap.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // once trusted, Git would offer the checkout around .e2e/ in a notification that takes focus
+    'git.openRepositoryInParentFolders': 'never',
+  }, null, 2));
+  // the runner extension must not run the suite here (it would, once trust enables it)
+  const env = { ...csEnv };
+  delete env.OAML_E2E_SUITE;
+  delete env.OAML_E2E_RESULTS;
+  delete env.OAML_E2E_GREP;
+  const port = await freePort();
+  const { openSync } = await import('node:fs');
+  const cs = startGroup(NODE24, [CS_ENTRY, ...csCommon, '--user-data-dir', userData, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', workspace], { env, logFile: openSync(join(RUN, 'code-server-untrusted.log'), 'a') });
+  let csExit = null;
+  cs.on('exit', (code, signal) => { csExit = `code-server (untrusted) exited (${code ?? signal})`; });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor('code-server (untrusted) /healthz', async () => {
+    if (csExit) throw new Error(csExit);
+    try { return (await fetch(`${base}/healthz`)).ok; } catch { return false; }
+  }, 60_000);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  currentPage = page;
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+
+  await check('ui (Restricted Mode): the project file and the workspace catalog.extraModels are ignored (OAI201, OAI202, OAI101)', async () => {
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await openFile(page, 'app.py');
+    const text = await problemsWhen(page, 'OAI201, OAI202 and OAI101 in the Problems panel', (t) => /OAI201/.test(t) && /OAI202/.test(t) && /OAI101/.test(t));
+    if (!/\[Ln 7, Col 5\]/.test(text) || !/\[Ln 12, Col 11\]/.test(text)) throw new Error(`expected OAI201 at Ln 7, Col 5 and OAI101 at Ln 12, Col 11:\n${text}`);
+    if (!/'acme-private-1' is not in the catalog/.test(text)) throw new Error(`OAI101 does not name acme-private-1:\n${text}`);
+    // the workspace's asOf (not restricted) still applies: no retirement finding for o1-mini
+    if (/OAI102/.test(text)) throw new Error(`OAI102 shown: the workspace asOf did not apply:\n${text}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'restricted-mode.png') });
+  });
+
+  await check('ui (Restricted Mode): trusting the folder applies both without a reload (only OAI202 left)', async () => {
+    await runCommand(page, 'Workspaces: Manage Workspace Trust');
+    const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
+    await trust.waitFor({ state: 'visible', timeout: 15_000 });
+    await trust.click();
+    await page.locator('.workspace-trust-editor', { hasText: 'You trust this folder' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // close the (modal) trust editor so the screenshot shows the editor and the Problems panel
+    await page.locator('.action-label[aria-label^="Close Modal Editor"]').first().click();
+    await page.locator('.workspace-trust-editor').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await openFile(page, 'app.py');
+    await problemsWhen(page, 'only OAI202 in the Problems panel after trust', (t) => /OAI202/.test(t) && !/OAI201|OAI101/.test(t));
+    await page.screenshot({ path: join(ARTIFACTS, 'trust-granted.png') });
+  });
+  await context.close();
+  await cs.stopGroup();
 }
 
 let failed = false;
@@ -554,7 +654,7 @@ try {
 failed = results.some((r) => !r.ok) || results.length === 0;
 if (failed) printLogs();
 await cleanupAll();
-if (process.env.OAML_E2E_KEEP !== '1' && !failed) rmSync(join(RUN, 'workspace'), { recursive: true, force: true });
+if (process.env.OAML_E2E_KEEP !== '1' && !failed) for (const w of ['workspace', 'untrusted-workspace']) rmSync(join(RUN, w), { recursive: true, force: true });
 console.log('# timings');
 for (const [label, ms] of timings) console.log(`#   ${label}: ${(ms / 1000).toFixed(1)} s`);
 const passed = results.filter((r) => r.ok).length;

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../client/src/extension';
 
 export const EXTENSION_ID = 'openai-model-lint.openai-model-lint';
 export const SOURCE = 'openai-model-lint';
@@ -41,8 +42,13 @@ export function workspaceUri(name: string): vscode.Uri {
 }
 
 export async function activateExtension(): Promise<void> {
-  const ext = await poll(`extension ${EXTENSION_ID} to be installed`, () => vscode.extensions.getExtension(EXTENSION_ID));
-  await ext.activate();
+  await extensionApi();
+}
+
+/** Activates our extension and returns what its activate() returned. */
+export async function extensionApi(): Promise<ExtensionApi> {
+  const ext = await poll(`extension ${EXTENSION_ID} to be installed`, () => vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID));
+  return ext.activate();
 }
 
 /** Opens a fixture file in an editor (so it is a visible document, as when a user opens it). */
