@@ -38,7 +38,7 @@ export const contextWindowExceeded = defineRule({
     const limits = countLimits(ctx);
     // Most prompts are far from the window: when even an upper bound of the count (UTF-8
     // bytes for text, see callTokenUpperBound) fits, the exact count fits too, and the
-    // encoding (~170 ms and ~50 MB of memory for o200k_base) is never loaded.
+    // encoding (~110 ms and ~20 MB of memory for o200k_base) is never loaded.
     const bound = callTokenUpperBound(call, t.entry, formula, limits);
     if (!bound || bound.total + (bound.requestedOutput ?? 0) <= window) return [];
     if (!encodingReady(t.entry.encoding, ctx)) return [];
