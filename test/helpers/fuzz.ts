@@ -262,14 +262,18 @@ export function describeEdit(e: FuzzEdit): string {
 
 /**
  * The edits of one fuzz run: a starting document, then for each step one or a few changes
- * (sent in one didChange), and now and then the whole document replaced by another. Depends
- * only on the seed and the texts it is given, so any consumer replays the same run.
+ * (sent in one didChange), an undo of the previous step now and then (so the document swings
+ * between broken and well-formed, as when a user types and undoes), and now and then the
+ * whole document replaced by another. Depends only on the seed and the texts it is given, so
+ * any consumer replays the same run.
  */
 export class EditScript {
   readonly rng: Rng;
   readonly initialText: string;
   private readonly g: GeneratorState = { cursor: 0 };
   private nextReset: number;
+  /** the inverse of each recent step, newest last; valid while steps are undone newest first */
+  private readonly undo: FuzzEdit[][] = [];
 
   constructor(
     seed: number,
@@ -279,7 +283,7 @@ export class EditScript {
     this.rng = new Rng(seed);
     const start = this.rng.pick(corpus.documents[lang]);
     this.initialText = withLineEndings(this.rng, start.text, this.rng.pick(['lf', 'lf', 'crlf', 'mixed'] as const));
-    this.nextReset = this.rng.between(120, 320);
+    this.nextReset = this.rng.between(60, 200);
   }
 
   /** The changes of step `step` applied to `text` (offsets against the text each one meets). */
@@ -288,16 +292,22 @@ export class EditScript {
     if (step === this.nextReset || text.length > 4 * this.initialText.length) {
       // the whole document replaced by one ranged change (select all + paste)
       const doc = rng.pick(this.corpus.documents[this.lang]);
-      this.nextReset = step + rng.between(120, 320);
+      this.nextReset = step + rng.between(60, 200);
+      this.undo.length = 0;
       return [{ kind: `reset to ${doc.name}`, start: 0, end: text.length, text: withLineEndings(rng, doc.text, rng.pick(['lf', 'crlf', 'mixed'] as const)) }];
     }
+    if (this.undo.length && rng.chance(0.15)) return this.undo.pop()!;
     const edits: FuzzEdit[] = [];
+    const inverse: FuzzEdit[] = [];
     let t = text;
     for (let n = rng.chance(0.25) ? rng.between(2, 4) : 1; n > 0; n--) {
       const e = randomEdit(rng, t, this.lang, this.corpus, this.g);
       edits.push(e);
+      inverse.unshift({ kind: `undo ${e.kind}`, start: e.start, end: e.start + e.text.length, text: t.slice(e.start, e.end) });
       t = applyFuzzEdits(t, [e]);
     }
+    this.undo.push(inverse);
+    if (this.undo.length > 20) this.undo.shift();
     return edits;
   }
 }
