@@ -9,7 +9,8 @@
  *  - those of the same text opened in the server as a new document, every third step.
  * Every fifth step hover, completion, code actions, inlay hints and callInfo must answer too.
  * A faster in-process run checks the server's document trees (features/documents.ts) against
- * a parse from scratch after every step.
+ * a parse from scratch after every step, and a shorter run with push diagnostics sends bursts
+ * of edits and checks that the last version's diagnostics are published and right.
  *
  * Seeded and reproducible: OAML_FUZZ_SEED (number, 0x-hex or any text) picks the run,
  * OAML_FUZZ_STEPS the steps per language, OAML_FUZZ_MS the time budget per language,
@@ -45,9 +46,10 @@ const CONFIG = { asOf: '2025-09-01' };
 const SEED = parseSeed(process.env.OAML_FUZZ_SEED, 20250901);
 const STEPS = process.env.OAML_FUZZ_STEPS ? Number(process.env.OAML_FUZZ_STEPS) : 5000;
 /** per language (the two languages run side by side); an explicit step count runs to the end unless a budget is given too */
-const BUDGET_MS = process.env.OAML_FUZZ_MS ? Number(process.env.OAML_FUZZ_MS) : process.env.OAML_FUZZ_STEPS ? 3_600_000 : 12_000;
-/** the in-process tree run, per language */
+const BUDGET_MS = process.env.OAML_FUZZ_MS ? Number(process.env.OAML_FUZZ_MS) : process.env.OAML_FUZZ_STEPS ? 3_600_000 : 10_000;
+/** the in-process tree run and the push run, per language */
 const TREE_BUDGET_MS = Math.min(BUDGET_MS, 1_500);
+const PUSH_BUDGET_MS = Math.min(BUDGET_MS, 2_000);
 /** bound for each answer of the server */
 const ANSWER_MS = 5_000;
 const HISTORY = 8;
@@ -296,6 +298,62 @@ describe('fuzzed edits over LSP: every step answered, diagnostics equal a fresh 
       c.close(uri);
       const budget = step < STEPS ? ` (time budget of ${BUDGET_MS} ms spent before ${STEPS} steps)` : '';
       t.diagnostic(`${name}: seed ${SEED}, ${step} steps, ${edits} edits in ${Date.now() - started} ms${budget}; slowest step ${slowest.step}: ${slowest.ms} ms (${slowest.length} characters)`);
+      assert.ok(step > 0, 'no step ran');
+    });
+  }
+});
+
+describe('fuzzed bursts of edits with push diagnostics: the last version is published, equal to the engine', { concurrency: true }, () => {
+  let c: LspClient;
+  let ctx: EngineContext;
+
+  before(async () => {
+    c = await LspClient.start({ config: CONFIG, timeout: ANSWER_MS });
+    ctx = createContext(validateSettings(CONFIG).settings, { tokens: 'if-loaded' }).ctx;
+    await Promise.all([warmServer(c), initParsers(), ...(['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'] as const).map(loadEncoding)]);
+  });
+  after(() => c.stop());
+
+  for (const lang of LANGUAGES) {
+    const name = `${lang} with push`;
+    it(name, async (t: TestContext) => {
+      // another seed than the pull run's, so these are other edits
+      const script = new EditScript(seedFor(lang) ^ 0x5bd1e995, lang, corpus);
+      const trail = new Trail(lang);
+      const uri = `file:///fuzz/push/edited.${EXT[lang]}`;
+      const started = Date.now();
+      let step = 0;
+      let bursts = 0;
+      let text = script.initialText;
+      let logsSeen = c.logs.length;
+      c.open(uri, lang, text);
+      while (step < STEPS && Date.now() - started < PUSH_BUDGET_MS) {
+        // one to five didChange notifications back to back, as fast typing sends them
+        let version = 0;
+        for (let n = script.rng.between(1, 5); n > 0 && step < STEPS; n--, step++) {
+          trail.before = text;
+          const stepEdits = script.next(text, step);
+          trail.push(step, stepEdits);
+          version = c.change(uri, toChanges(text, lang, stepEdits));
+          text = trail.after = c.text(uri);
+        }
+        bursts++;
+        const local = await localDiagnostics(text, lang, ctx);
+        let pushed: Diagnostic[] = [];
+        try {
+          pushed = await c.pushed(uri, version, ANSWER_MS);
+        } catch (err) {
+          trail.fail('no diagnostics published for the last version', step - 1, String(err), name);
+        }
+        const failures = c.logs.slice(logsSeen).filter((l) => /failed/.test(l));
+        logsSeen = c.logs.length;
+        if (failures.length) trail.fail('a handler failed', step - 1, failures.join('\n'), name);
+        if (!isDeepStrictEqual(pushed, local)) {
+          trail.fail('published diagnostics differ from the engine run in process', step - 1, `  published:\n${short(pushed)}\n  engine:\n${short(local)}`, name);
+        }
+      }
+      c.close(uri);
+      t.diagnostic(`${name}: seed ${SEED}, ${step} steps in ${bursts} bursts in ${Date.now() - started} ms`);
       assert.ok(step > 0, 'no step ran');
     });
   }
