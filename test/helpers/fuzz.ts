@@ -110,6 +110,8 @@ const HOSTILE = [
   '"', "'", '"""', "'''", '`', '${', '}', '(', ')', '[', ']', '{', '/*', '*/', '#', '//', '\\', '\\\n', 'f"', 'r"', 'b\'', '<', '>', '=>', ':', ',',
   'lambda', 'def ', 'async ', 'await ', 'class ', 'const ', 'import ', 'from ', '@', '...', 'None', 'null', 'undefined',
   '\r\n', '\r', '\n', '\n\n\n', '\t', '    ', '\r\n\r\n', ' \\\r\n',
+  // control characters and lone surrogates: legal in an LSP string, never in well-formed code
+  '\0', '\u001b[31m', '\ufeff', '\ud83d', '\udca9',
 ];
 const NON_ASCII = ['📦', '👩‍💻', '🇪🇸', '中文字符', '日本語', '한국어', 'é', 'e\u0301', '𝔘𝔫𝔦', 'ß', 'Ω', '\u200b', '\u00a0', '¿Dónde?', '«»', 'ﬁ', '\u2028'];
 const MODEL_IDS = [
