@@ -7,7 +7,8 @@
  *  - those of the engine run in this process on the text, parsed from scratch (catches bugs of
  *    the incremental tree edit and re-parse, and server/engine drift), every step, and
  *  - those of the same text opened in the server as a new document, every third step.
- * Every fifth step hover, completion, code actions, inlay hints and callInfo must answer too.
+ * Every fifth step hover, completion, code actions, inlay hints and callInfo must answer too;
+ * now and then the document is closed and reopened.
  * A faster in-process run checks the server's document trees (features/documents.ts) against
  * a parse from scratch after every step, and a shorter run with push diagnostics sends bursts
  * of edits and checks that the last version's diagnostics are published and right.
@@ -242,9 +243,14 @@ describe('fuzzed edits over LSP: every step answered, diagnostics equal a fresh 
         trail.before = text;
         const stepEdits = script.next(text, step);
         trail.push(step, stepEdits);
-        c.change(uri, toChanges(text, lang, stepEdits));
+        const version = c.change(uri, toChanges(text, lang, stepEdits));
         text = trail.after = c.text(uri);
         edits += stepEdits.length;
+        if (script.rng.chance(0.01)) {
+          // the editor closes and reopens the document: nothing of the old state may survive
+          c.close(uri);
+          c.open(uri, lang, text, version + 1);
+        }
         if (text !== applyFuzzEdits(trail.before, stepEdits)) fail('the generator and the LSP ranges disagree (test bug)', '');
 
         // the pulls in flight while this process runs the engine on the same text; the engine
