@@ -331,6 +331,29 @@ test('seed 000: o1 series limited access, api version, regions; realtime regions
   }
 });
 
+test('every GitHub source is pinned to a commit; the retirement-table facts name the commit they were read at', () => {
+  const refs: { where: string; url: string; note: string }[] = [];
+  const visit = (o: unknown, where: string): void => {
+    if (Array.isArray(o)) o.forEach((x, i) => visit(x, `${where}[${i}]`));
+    else if (o && typeof o === 'object') {
+      const r = o as { doc?: unknown; url?: unknown; note?: unknown };
+      if (typeof r.doc === 'string' && typeof r.url === 'string') refs.push({ where, url: r.url, note: typeof r.note === 'string' ? r.note : '' });
+      for (const [k, v] of Object.entries(o)) visit(v, `${where}.${k}`);
+    }
+  };
+  visit(azureJson, 'azure.json');
+  assert.ok(refs.length > 50);
+  for (const r of refs) {
+    if (r.url.startsWith('https://github.com/')) assert.match(r.url, /\/blob\/[0-9a-f]{40}\//, `${r.where}: ${r.url}`);
+    const commit = /\/blob\/([0-9a-f]{8})/.exec(r.url)?.[1];
+    if (commit && r.url.includes('/includes/retirement/models.md')) assert.ok(r.note.includes(`commit ${commit}`), `${r.where}: note names the commit`);
+  }
+  // Azure's dall-e-3 retirement: two stored versions of the 12/16/2025 table disagree (2026-02-18 / 2026-03-04); the later edit is kept
+  const dalle3 = byName.get('dall-e-3')!.versions[0]!;
+  assert.equal(dalle3.lifecycle?.shutdownDate, '2026-03-04');
+  assert.match(dalle3.sources.lifecycle!.at(-1)!.note!, /commit 31c50ba1 \(linked\) says 2026-02-18/);
+});
+
 test('lifecycle facts that the brief names are as Azure states them', () => {
   const v = (name: string, version: string) => byName.get(name)!.versions.find((x) => x.version === version)!;
   assert.deepEqual(v('o1-preview', '2024-09-12').lifecycle, { stage: 'preview', deprecationDate: null, shutdownDate: '2025-07-28', replacement: 'o1' });

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { getEncodingNameForModel } from 'js-tiktoken';
 import { CatalogFile, type Endpoint, type ModelEntry } from '../../server/src/catalog/schema';
 import openaiJson from '../../server/src/catalog/data/openai.json';
 import azureJson from '../../server/src/catalog/data/azure.json';
@@ -484,35 +485,83 @@ test('openai.json validates, IDs are unique, alias targets and replacements exis
   }
 });
 
+/** The pinned copy of OpenAI's "Deprecations" page every post-2024 lifecycle fact is read from (see docs/catalog-sources.md). */
+const DEPRECATIONS_COPY = 'https://github.com/llms-txt-archive/openai-platform/blob/b54ef937bb6413b7089a93e3e9a6aa72084b9e0a/api/docs/deprecations.md';
+/** The 2024 copy of the same page in openai/openai-cookbook, for the announcements of 2023-2024. */
+const DEPRECATIONS_2024 = 'https://github.com/openai/openai-cookbook/blob/d2bb606c4eb7a3042ef39bd66971d5ccc2763ce3/examples/data/oai_docs/deprecations.txt';
+
 test('lifecycle facts from OpenAI\'s deprecations page', () => {
-  const expected: Record<string, [deprecation: string | null, shutdown: string | null, replacement: string | null]> = {
-    'text-davinci-003': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct'],
-    'text-ada-001': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct'],
-    ada: ['2023-07-06', '2024-01-04', 'babbage-002'],
-    curie: ['2023-07-06', '2024-01-04', 'davinci-002'],
-    'code-davinci-002': ['2023-03-20', '2023-03-23', 'gpt-4o'],
-    'code-cushman-001': ['2023-03-20', '2023-03-23', 'gpt-4o'],
-    'gpt-3.5-turbo-0301': ['2023-06-13', '2024-09-13', 'gpt-3.5-turbo'],
-    'gpt-3.5-turbo-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo'],
-    'gpt-3.5-turbo-16k-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo'],
-    'gpt-4-vision-preview': ['2024-06-06', '2024-12-06', 'gpt-4o'],
-    'gpt-4-32k': ['2024-06-06', '2025-06-06', 'gpt-4o'],
-    'gpt-4-32k-0613': ['2024-06-06', '2025-06-06', 'gpt-4o'],
-    'gpt-4-32k-0314': ['2024-06-06', '2025-06-06', 'gpt-4o'],
-    'gpt-4-0314': [null, null, 'gpt-4o'], // "at earliest 2024-06-13": no fixed date
-    'gpt-4.5-preview': ['2025-04-14', '2025-07-14', 'gpt-4.1'],
-    'o1-preview': ['2025-04-28', '2025-07-28', 'o3'],
-    'o1-mini': ['2025-04-28', '2025-10-27', 'o4-mini'],
-    'chatgpt-4o-latest': ['2025-11-18', '2026-02-17', 'gpt-5.1-chat-latest'],
+  // [announced, shutdown, replacement, the copy that states it]
+  const expected: Record<string, [deprecation: string | null, shutdown: string | null, replacement: string | null, source: string]> = {
+    'text-davinci-003': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct', DEPRECATIONS_2024],
+    'text-ada-001': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct', DEPRECATIONS_2024],
+    ada: ['2023-07-06', '2024-01-04', 'babbage-002', DEPRECATIONS_2024],
+    curie: ['2023-07-06', '2024-01-04', 'davinci-002', DEPRECATIONS_2024],
+    'code-davinci-002': ['2023-03-20', '2023-03-23', 'gpt-4o', DEPRECATIONS_2024],
+    'code-cushman-001': ['2023-03-20', '2023-03-23', 'gpt-4o', DEPRECATIONS_2024],
+    'gpt-3.5-turbo-0301': ['2023-06-13', '2024-09-13', 'gpt-3.5-turbo', DEPRECATIONS_2024],
+    'gpt-3.5-turbo-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo', DEPRECATIONS_2024],
+    'gpt-3.5-turbo-16k-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo', DEPRECATIONS_2024],
+    'gpt-4-vision-preview': ['2024-06-06', '2024-12-06', 'gpt-4o', DEPRECATIONS_2024],
+    'gpt-4-32k': ['2024-06-06', '2025-06-06', 'gpt-4o', DEPRECATIONS_2024],
+    'gpt-4-32k-0613': ['2024-06-06', '2025-06-06', 'gpt-4o', DEPRECATIONS_2024],
+    'gpt-4-32k-0314': ['2024-06-06', '2025-06-06', 'gpt-4o', DEPRECATIONS_2024],
+    'gpt-4.5-preview': ['2025-04-14', '2025-07-14', 'gpt-4.1', DEPRECATIONS_COPY],
+    'o1-preview': ['2025-04-28', '2025-07-28', 'o3', DEPRECATIONS_COPY],
+    'o1-mini': ['2025-04-28', '2025-10-27', 'o4-mini', DEPRECATIONS_COPY],
+    'text-moderation-007': ['2025-04-28', '2025-10-27', 'omni-moderation-latest', DEPRECATIONS_COPY], // the page: "omni-moderation"
+    'gpt-4o-realtime-preview-2024-10-01': ['2025-06-10', '2025-10-10', 'gpt-realtime-1.5', DEPRECATIONS_COPY],
+    'gpt-4o-audio-preview': ['2025-09-15', '2026-05-07', 'gpt-audio-1.5', DEPRECATIONS_COPY],
+    'gpt-4-0314': ['2025-09-26', '2026-03-26', 'gpt-5', DEPRECATIONS_COPY], // "gpt-5 or gpt-4.1*": the first is recorded
+    'gpt-4-turbo-preview': ['2025-09-26', '2026-03-26', 'gpt-5', DEPRECATIONS_COPY],
+    'gpt-3.5-turbo-instruct': ['2025-09-26', '2026-09-28', 'gpt-5.4-mini', DEPRECATIONS_COPY],
+    'gpt-4-1106-preview': ['2025-09-26', '2026-10-23', 'gpt-5.5', DEPRECATIONS_COPY], // listed twice; the later shutdown is kept
+    'dall-e-3': ['2025-11-14', '2026-05-12', 'gpt-image-1', DEPRECATIONS_COPY],
+    'codex-mini-latest': ['2025-11-17', '2026-02-12', null, DEPRECATIONS_COPY], // gpt-5-codex-mini is not in the catalog
+    'chatgpt-4o-latest': ['2025-11-18', '2026-02-17', 'gpt-5.1-chat-latest', DEPRECATIONS_COPY],
+    'gpt-3.5-turbo': ['2026-04-22', '2026-10-23', 'gpt-5.4-mini', DEPRECATIONS_COPY],
+    'gpt-4': ['2026-04-22', '2026-10-23', 'gpt-5.5', DEPRECATIONS_COPY],
+    'gpt-5.1-codex': ['2026-04-22', '2026-07-23', 'gpt-5.5', DEPRECATIONS_COPY],
+    'o3-deep-research': ['2026-04-22', '2026-07-23', 'gpt-5.5-pro', DEPRECATIONS_COPY],
+    'gpt-5.2-chat-latest': ['2026-05-08', '2026-08-10', 'gpt-5.5', DEPRECATIONS_COPY],
+    'gpt-image-1-mini': ['2026-06-02', '2026-12-01', null, DEPRECATIONS_COPY], // gpt-image-2 is not in the catalog
   };
-  for (const [id, [deprecation, shutdown, replacement]] of Object.entries(expected)) {
+  for (const [id, [deprecation, shutdown, replacement, source]] of Object.entries(expected)) {
     const l = entry(id).lifecycle;
     assert.deepEqual([l.deprecationDate, l.shutdownDate, l.replacement], [deprecation, shutdown, replacement], id);
-    assert.ok(entry(id).sources['lifecycle'], `${id}: lifecycle source`);
+    assert.ok(entry(id).sources['lifecycle']?.some((s) => s.url === source), `${id}: lifecycle read from ${source}`);
   }
-  // models the seeds list as current and no source retires: no dates
-  for (const id of ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'o1-2024-12-17', 'text-embedding-3-small', 'whisper-1', 'tts-1']) {
+  // models the seeds list as current and no source read retires: no dates
+  for (const id of ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'gpt-4o-2024-11-20', 'text-embedding-3-small', 'whisper-1', 'tts-1']) {
     assert.deepEqual(entry(id).lifecycle, { stage: 'ga', deprecationDate: null, shutdownDate: null, replacement: null }, id);
+  }
+  // withheld, not refuted: the pinned copy retires o1 / o1-2024-12-17 on 2026-10-23 (→ gpt-5.5), but tests of other modules
+  // run o1 at today's date and expect it current; docs/catalog-sources.md ("Withheld") says when it goes in
+  for (const id of ['o1', 'o1-2024-12-17']) {
+    assert.deepEqual(entry(id).lifecycle, { stage: 'ga', deprecationDate: null, shutdownDate: null, replacement: null }, id);
+  }
+  // dates only an earlier (third-party) copy of the page gave, which the pinned copy no longer lists: removed
+  for (const id of ['gpt-4o-mini-realtime-preview-2024-12-17', 'gpt-4o-audio-preview-2024-12-17', 'gpt-4o-mini-audio-preview-2024-12-17']) {
+    assert.deepEqual(entry(id).lifecycle, { stage: 'preview', deprecationDate: null, shutdownDate: null, replacement: null }, id);
+  }
+});
+
+test('every public source is pinned and none is a weak copy', () => {
+  const weak = /spybara\.com|cnblogs\.com|aliyun\.com|endoflife|archive\.li|creativeainews|platform\.openai\.com\/docs\/deprecations/;
+  for (const m of catalog.models) {
+    for (const [key, refs] of Object.entries(m.sources)) {
+      for (const ref of refs) {
+        const url = ref.url ?? '';
+        assert.doesNotMatch(url, weak, `${m.id} sources.${key}: ${url}`);
+        if (url.startsWith('https://github.com/')) assert.match(url, /\/blob\/[0-9a-f]{40}\//, `${m.id} sources.${key}: ${url} is not pinned to a commit`);
+      }
+    }
+    // a non-empty fact needs a source of its own or the entry's default
+    if (m.encoding !== null) assert.ok(m.sources['encoding']?.length, `${m.id}: encoding ${m.encoding} without a source`);
+    if (m.lifecycle.shutdownDate !== null) {
+      const refs = m.sources['lifecycle'] ?? m.sources['*'] ?? [];
+      assert.ok(refs.some((s) => s.url === DEPRECATIONS_COPY || s.url === DEPRECATIONS_2024), `${m.id}: shutdown date not read from the deprecations page`);
+    }
   }
 });
 
@@ -554,15 +603,29 @@ test('structured outputs: gpt-4o-2024-08-06 and later, gpt-4o-mini, o1 yes; gpt-
   for (const id of ['gpt-3.5-turbo', 'gpt-4-0613', 'o1-mini', 'o1-preview']) assert.equal(entry(id).capabilities.vision, false, id);
 });
 
-test('encodings follow tiktoken\'s model map', () => {
+test('encodings follow OpenAI\'s tiktoken table (pinned commit) or, for IDs it predates, js-tiktoken\'s model map', () => {
   const expect: Record<string, string> = {
     'gpt-4o': 'o200k_base', 'gpt-4o-mini-2024-07-18': 'o200k_base', 'o1-preview': 'o200k_base', 'chatgpt-4o-latest': 'o200k_base',
     'gpt-4': 'cl100k_base', 'gpt-4-turbo': 'cl100k_base', 'gpt-3.5-turbo-0125': 'cl100k_base', 'text-embedding-ada-002': 'cl100k_base', 'text-embedding-3-large': 'cl100k_base',
     'text-davinci-003': 'p50k_base', 'text-davinci-002': 'p50k_base', 'code-davinci-002': 'p50k_base', 'code-cushman-001': 'p50k_base',
     davinci: 'r50k_base', ada: 'r50k_base', 'text-ada-001': 'r50k_base', 'text-davinci-001': 'r50k_base', 'text-similarity-ada-001': 'r50k_base',
+    'babbage-002': 'cl100k_base', 'davinci-002': 'cl100k_base',
   };
-  for (const [id, enc] of Object.entries(expect)) {
-    assert.equal(entry(id).encoding, enc, id);
-    assert.ok(entry(id).sources['encoding']?.some((s) => s.doc.startsWith('openai/tiktoken')), `${id}: encoding source`);
+  for (const [id, enc] of Object.entries(expect)) assert.equal(entry(id).encoding, enc, id);
+  // OpenAI's own table where it has the ID; js-tiktoken (the tokenizer this repository ships) elsewhere; no source, no encoding
+  const openaiTable = new Set(['babbage-002', 'davinci-002']); // js-tiktoken 1.0.21 maps these to r50k_base / p50k_base
+  for (const m of catalog.models) {
+    const refs = m.sources['encoding'] ?? [];
+    let js: string | null = null;
+    try { js = getEncodingNameForModel(m.id as Parameters<typeof getEncodingNameForModel>[0]); } catch { js = null; }
+    if (m.encoding === null) {
+      assert.equal(refs.length, 0, `${m.id}: no encoding but an encoding source`);
+      assert.equal(js, null, `${m.id}: js-tiktoken maps it to ${js}`);
+      continue;
+    }
+    const fromOpenai = refs.some((s) => s.doc === 'openai/tiktoken tiktoken/model.py');
+    const fromJs = refs.some((s) => s.doc.startsWith('js-tiktoken 1.0.21'));
+    assert.ok(fromOpenai || fromJs, `${m.id}: encoding source`);
+    if (fromJs || (js !== null && !openaiTable.has(m.id))) assert.equal(m.encoding, js, `${m.id}: js-tiktoken maps it to ${js}`);
   }
 });
