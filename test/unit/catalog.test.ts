@@ -143,6 +143,18 @@ test('resolveAzure: Azure name with and without version, overrides applied', () 
   assert.equal(c.resolveAzure('gpt-4', 'TURBO-2024-04-09')!.azure!.version!.version, 'turbo-2024-04-09', 'versions match case-insensitively');
 });
 
+test('resolveAzure: Azure lifecycles are Azure\'s own, never OpenAI\'s dates', () => {
+  const c = fixture();
+  // OpenAI shuts o1-preview down on 2025-07-28; the Azure version states no date
+  assert.equal(c.get('o1-preview')!.lifecycle.shutdownDate, '2025-07-28');
+  const o1 = c.resolveAzure('o1-preview', '2024-09-12')!.entry.lifecycle;
+  assert.deepEqual([o1.stage, o1.deprecationDate, o1.shutdownDate, o1.replacement], ['preview', null, null, null]);
+  // without a known version too
+  assert.equal(c.resolveAzure('gpt-35-turbo', '9999')!.entry.lifecycle.shutdownDate, null);
+  // an Azure version's own lifecycle wins (0613: Azure 2025-02-13, OpenAI 2024-09-13)
+  assert.equal(c.resolveAzure('gpt-35-turbo', '0613')!.entry.lifecycle.shutdownDate, '2025-02-13');
+});
+
 test('resolveAzure: an OpenAI ID used as a deployment name finds its Azure version', () => {
   const c = fixture();
   const r = c.resolveAzure('gpt-4o-2024-08-06')!;

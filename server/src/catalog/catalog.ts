@@ -260,13 +260,13 @@ export class Catalog {
       const entryId = v?.modelId ?? model.openaiId ?? model.versions[model.versions.length - 1]!.modelId;
       const entry = (this.byId.get(entryId) ?? this.byOtherId.get(entryId))?.slot.get();
       if (!entry) return undefined;
-      return this.resolved(name, v ? withAzureOverrides(entry, v) : entry, 'azureName', { model, version: v });
+      return this.resolved(name, withAzureOverrides(entry, v), 'azureName', { model, version: v });
     }
     const r = this.resolve(name);
     if (!r) return undefined;
     const match = this.azureMatch(r.entry, version);
     if (!match) return r;
-    return { ...r, entry: match.version ? withAzureOverrides(r.entry, match.version) : r.entry, azure: match };
+    return { ...r, entry: withAzureOverrides(r.entry, match.version), azure: match };
   }
 
   /** The Azure model and version that serve an OpenAI entry, when the catalog knows one. */
@@ -377,8 +377,14 @@ function findVersion(model: AzureModel, version: string): AzureVersion | null {
   return model.versions.find((x) => x.version.toLowerCase() === v) ?? null;
 }
 
-function withAzureOverrides(entry: ModelEntry, v: AzureVersion): ModelEntry {
-  const out: ModelEntry = { ...entry };
+/**
+ * The OpenAI entry as Azure serves it. Azure retires models on its own schedule (Microsoft
+ * Learn's model retirements page), so OpenAI's deprecation and shutdown dates never apply to
+ * an Azure deployment: without an Azure lifecycle for the version, the dates are unknown.
+ */
+function withAzureOverrides(entry: ModelEntry, v: AzureVersion | null): ModelEntry {
+  const out: ModelEntry = { ...entry, lifecycle: { ...entry.lifecycle, deprecationDate: null, shutdownDate: null, replacement: null } };
+  if (!v) return out;
   if (v.contextWindow !== undefined) out.contextWindow = v.contextWindow;
   if (v.maxOutputTokens !== undefined) out.maxOutputTokens = v.maxOutputTokens;
   if (v.knowledgeCutoff !== undefined) out.knowledgeCutoff = v.knowledgeCutoff;
