@@ -15,6 +15,8 @@ it('initializes and publishes diagnostics over IPC', async () => {
     assert.equal(init.serverInfo.name, 'openai-model-lint');
     assert.equal(init.capabilities.textDocumentSync.change, 2); // incremental
     await conn.sendNotification('initialized', {});
+    // a client without workspace/configuration pushes its settings; the date is pinned (o1 shuts down on 2026-10-23)
+    await conn.sendNotification('workspace/didChangeConfiguration', { settings: { openaiModelLint: { asOf: '2025-09-01' } } });
     await conn.sendNotification('textDocument/didOpen', {
       textDocument: { uri: 'file:///virtual/ipc.py', languageId: 'python', version: 1, text: 'from openai import OpenAI\nOpenAI().chat.completions.create(model="o1", messages=[], top_p=0.5)\n' },
     });

@@ -46,9 +46,10 @@ const CLEAN = 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.compl
 
 test('exit 0 with no findings, 1 with an error finding', () => {
   const root = project({ 'clean.py': CLEAN, 'bad/o1.py': O1_TEMPERATURE });
-  const clean = check(root, ['clean.py', '--format', 'json']);
+  // dates pinned: o1 itself shuts down on 2026-10-23
+  const clean = check(root, ['clean.py', '--format', 'json', '--as-of', '2025-09-01']);
   assert.deepEqual([clean.status, clean.stdout, clean.stderr], [0, '[]\n', '']);
-  const bad = check(root, ['--format', 'json']);
+  const bad = check(root, ['--format', 'json', '--as-of', '2025-09-01']);
   assert.equal(bad.status, 1);
   assert.deepEqual(JSON.parse(bad.stdout), [
     {
@@ -97,7 +98,7 @@ test('the nearest project file applies (here: it turns OAI201 off and pins the d
 test('--fix rewrites the file with the safe fix and touches nothing else', () => {
   const root = project({ 'o1.py': O1_TEMPERATURE, 'other.py': UNKNOWN_MODEL });
   const before = statSync(join(root, 'other.py'));
-  const r = check(root, ['--fix']);
+  const r = check(root, ['--fix', '--as-of', '2025-09-01']);
   assert.equal(r.status, 0);
   assert.equal(readFileSync(join(root, 'o1.py'), 'utf8'), O1_TEMPERATURE.replace('temperature=0.5, ', ''));
   assert.equal(readFileSync(join(root, 'other.py'), 'utf8'), UNKNOWN_MODEL);
