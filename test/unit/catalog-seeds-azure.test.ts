@@ -2,13 +2,14 @@
 // themselves, read at test time: every model row of the Azure "models" pages (seeds 000, 001,
 // 002) must be in the catalog with the same token limit and training cutoff, the regions the
 // seeds list must be offered, and the image-token formula must reproduce seed 003's worked
-// examples. The seeds live beside the repository (../shared/seeds), as in CI.
+// examples. The seeds are read from ../shared/seeds beside the repository, or from the copy in test/fixtures/seeds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CatalogFile, type AzureModel, type AzureVersion, type DeploymentType } from '../../server/src/catalog/schema';
 import azureJson from '../../server/src/catalog/data/azure.json';
+import { readSeed } from '../helpers/seeds';
 
 // ---------------------------------------------------------------- locating the seeds
 
@@ -24,7 +25,6 @@ function findRepoRoot(): string {
 }
 
 const repoRoot = findRepoRoot();
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 const SEED = {
   models2024: '000_f096329f552c1838.txt',
   models2023: '001_f3294c2118468729.txt',
@@ -33,11 +33,7 @@ const SEED = {
 } as const;
 
 function seed(file: string): string {
-  const p = path.join(seedsDir, file);
-  if (!existsSync(p)) {
-    throw new Error(`seed ${file} not found at ${p}: the seeds are expected in ../shared/seeds beside the repository (${repoRoot})`);
-  }
-  return readFileSync(p, 'utf8');
+  return readSeed(repoRoot, file);
 }
 
 // ---------------------------------------------------------------- a small table reader

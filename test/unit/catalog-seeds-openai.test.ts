@@ -3,7 +3,7 @@
 // row of the Azure "models" pages (seeds 000, 001, 002) that names an OpenAI model ID must be in
 // the catalog with the same numbers (context window, max output, knowledge cutoff, limits) and
 // the same alias → snapshot links; the file must validate against CatalogFile, and every alias
-// target and replacement must exist. The seeds live beside the repository (../shared/seeds), as in CI.
+// target and replacement must exist. The seeds are read from ../shared/seeds beside the repository, or from the copy in test/fixtures/seeds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { getEncodingNameForModel } from 'js-tiktoken';
 import { CatalogFile, type Endpoint, type ModelEntry } from '../../server/src/catalog/schema';
 import openaiJson from '../../server/src/catalog/data/openai.json';
 import azureJson from '../../server/src/catalog/data/azure.json';
+import { copiedSeedsDir, readSeed } from '../helpers/seeds';
 
 // ---------------------------------------------------------------- locating the seeds
 
@@ -27,7 +28,6 @@ function findRepoRoot(): string {
 }
 
 const repoRoot = findRepoRoot();
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 const SEED = {
   openaiModels: '004_f3fee25f6d6d4027.txt',
   azure2024: '000_f096329f552c1838.txt',
@@ -36,11 +36,7 @@ const SEED = {
 } as const;
 
 function seed(file: string): string {
-  const p = path.join(seedsDir, file);
-  if (!existsSync(p)) {
-    throw new Error(`seed ${file} not found at ${p}: the seeds are expected in ../shared/seeds beside the repository (${repoRoot})`);
-  }
-  return readFileSync(p, 'utf8');
+  return readSeed(repoRoot, file);
 }
 
 // ---------------------------------------------------------------- the catalog
@@ -474,7 +470,7 @@ test('openai.json validates, IDs are unique, alias targets and replacements exis
     assert.ok(Object.keys(m.sources).length > 0, `${m.id}: no sources`);
     for (const refs of Object.values(m.sources)) {
       for (const ref of refs) {
-        if (/^\d{3}_[0-9a-f]{16}\.txt$/.test(ref.doc)) assert.ok(existsSync(path.join(seedsDir, ref.doc)), `${m.id}: source ${ref.doc} is not a seed`);
+        if (/^\d{3}_[0-9a-f]{16}\.txt$/.test(ref.doc)) assert.ok(existsSync(path.join(copiedSeedsDir(repoRoot), ref.doc)), `${m.id}: source ${ref.doc} is not a seed`);
         else assert.ok(ref.url, `${m.id}: public source "${ref.doc}" needs a url`);
       }
     }
