@@ -243,6 +243,16 @@ export function randomEdit(rng: Rng, text: string, lang: FuzzLanguage, corpus: C
   return e;
 }
 
+/** Whether every edit's ends can be written as LSP positions (none inside a CRLF or a surrogate pair). */
+export function addressable(text: string, edits: FuzzEdit[]): boolean {
+  let t = text;
+  for (const e of edits) {
+    if (snap(t, e.start) !== e.start || snap(t, e.end) !== e.end) return false;
+    t = applyFuzzEdits(t, [e]);
+  }
+  return true;
+}
+
 /** Applies edits in order (each against the result of the previous), as LSP does. */
 export function applyFuzzEdits(text: string, edits: FuzzEdit[]): string {
   let t = text;
@@ -298,7 +308,13 @@ export class EditScript {
       this.undo.length = 0;
       return [{ kind: `reset to ${doc.name}`, start: 0, end: text.length, text: withLineEndings(rng, doc.text, rng.pick(['lf', 'crlf', 'mixed'] as const)) }];
     }
-    if (this.undo.length && rng.chance(0.15)) return this.undo.pop()!;
+    if (this.undo.length && rng.chance(0.15)) {
+      const inverse = this.undo.pop()!;
+      if (addressable(text, inverse)) return inverse;
+      // an edit that joined a CR and an LF cannot be undone through LSP positions (nor can
+      // anything before it)
+      this.undo.length = 0;
+    }
     const edits: FuzzEdit[] = [];
     const inverse: FuzzEdit[] = [];
     let t = text;
