@@ -118,7 +118,13 @@ const notCalls: { name: string; text: string }[] = [
   { name: 'stripe', text: 'import OpenAI from "openai";\nimport Stripe from "stripe";\nconst stripe = new Stripe(key);\nstripe.customers.create({ email: "a" });\nstripe.paymentIntents.create({ amount: 1 });\n' },
   { name: 'Prisma create', text: 'import OpenAI from "openai";\nprisma.user.create({ data: { model: "gpt-4o" } });\n' },
   { name: 'own chat object', text: 'import OpenAI from "openai";\nthis.foo.chat.create({ model: "gpt-4o" });\n' },
-  { name: 'SDK path without any SDK import', text: 'import { client } from "./client";\nclient.chat.completions.create({ model: "gpt-4o" });\n' },
+  { name: 'Prisma table named embeddings, no model key (no SDK import)', text: 'import { prisma } from "./db";\nawait prisma.embeddings.create({ data: { model: "gpt-4o", vector } });\n' },
+  { name: 'parameter (no SDK import)', text: 'export function ask(client: Client) {\n  return client.chat.completions.create({ model: "gpt-4o" });\n}\n' },
+  { name: 'instance of a class defined here (no SDK import)', text: 'class Fake {}\nconst fake = new Fake();\nfake.chat.completions.create({ model: "gpt-4o" });\n' },
+  { name: 'test double built here (no SDK import)', text: 'const mock = { chat: { completions: { create: async () => ({}) } } };\nawait mock.chat.completions.create({ model: "gpt-4o" });\n' },
+  { name: 'loop variable (no SDK import)', text: 'for (const c of clients) c.chat.completions.create({ model: "gpt-4o" });\n' },
+  { name: 'destructured from a function defined here (no SDK import)', text: 'function make() { return { client: null }; }\nconst { client } = make();\nclient.chat.completions.create({ model: "gpt-4o" });\n' },
+  { name: 'this.client from a constructor parameter (no SDK import)', text: 'class Svc {\n  constructor(client) { this.client = client; }\n  run() { return this.client.chat.completions.create({ model: "gpt-4o" }); }\n}\n' },
 ];
 
 for (const n of notCalls) {
@@ -126,6 +132,85 @@ for (const n of notCalls) {
     assert.deepEqual(await calls(n.text, 'typescript'), []);
   });
 }
+
+test('a client imported from another module: unknown origin, exact spans', async () => {
+  const text = 'import { client } from "./openai";\n\nexport const ask = (q: string) =>\n  client.chat.completions.create({ model: "o1", temperature: 0.2, messages: [{ role: "user", content: q }] });\n';
+  const call = await one(text, 'typescript');
+  assert.deepEqual(call.client, { kind: 'unknown', constructorName: null, baseUrl: null, apiVersion: null, legacySdk: false });
+  assert.equal(at(text, call.calleeSpan), 'client.chat.completions.create');
+  assert.equal(call.span.start, text.indexOf('client.chat'));
+  assert.equal(call.span.end, text.lastIndexOf(')') + 1);
+  assert.equal(at(text, call.model?.span), 'model: "o1"');
+  assert.equal(at(text, call.model?.value.innerSpan), 'o1');
+  assert.deepEqual(call.args.map((a) => [a.name, plain(a.value), at(text, a.span)]), [
+    ['model', 'o1', 'model: "o1"'],
+    ['temperature', 0.2, 'temperature: 0.2'],
+    ['messages', '<array>', 'messages: [{ role: "user", content: q }]'],
+  ]);
+  assert.deepEqual(call.messages!.map((m) => plain(m.role)), ['user']);
+});
+
+const definedElsewhere: { name: string; lang: 'javascript' | 'typescript'; text: string; kind: string }[] = [
+  { name: 'default import', lang: 'typescript', text: 'import openai from "../lib/openai";\nawait openai.responses.create({ model: "gpt-4o", input: "x" });\n', kind: 'unknown' },
+  { name: 'namespace import', lang: 'typescript', text: 'import * as llm from "./llm";\nllm.openai.embeddings.create({ model: "text-embedding-3-small", input: "x" });\n', kind: 'unknown' },
+  { name: 'renamed named import', lang: 'typescript', text: 'import { client as ai } from "./clients";\nai.images.generate({ model: "dall-e-3", prompt: "x" });\n', kind: 'unknown' },
+  { name: 'destructured require', lang: 'javascript', text: 'const { openai } = require("./client");\nopenai.chat.completions.create({ model: "gpt-4o" });\n', kind: 'unknown' },
+  { name: 'property of a require', lang: 'javascript', text: 'const openai = require("./client").openai;\nopenai.audio.speech.create({ model: "tts-1", voice: "alloy", input: "x" });\n', kind: 'unknown' },
+  { name: 'imported factory, awaited', lang: 'typescript', text: 'import { getClient } from "./llm";\nconst client = await getClient();\nclient.chat.completions.create({ model: "gpt-4o" });\n', kind: 'unknown' },
+  { name: 'request object defined first', lang: 'typescript', text: 'import { client } from "./openai";\nconst params = { model: "gpt-4o", messages: [] };\nclient.chat.completions.create(params);\n', kind: 'unknown' },
+  { name: 'class field from an imported factory', lang: 'typescript', text: 'import { getClient } from "./llm";\nclass Svc {\n  private client = getClient();\n  run() { return this.client.chat.completions.create({ model: "gpt-4o" }); }\n}\n', kind: 'unknown' },
+  { name: 'module names another vendor', lang: 'typescript', text: 'import { client } from "./groq";\nclient.chat.completions.create({ model: "llama-3.1-8b-instant" });\n', kind: 'compatible' },
+  { name: 'require names another vendor', lang: 'javascript', text: 'const ai = require("../providers/openrouter");\nai.chat.completions.create({ model: "openai/gpt-4o" });\n', kind: 'compatible' },
+  { name: 'module says Azure', lang: 'typescript', text: 'import { client } from "@/lib/azure";\nclient.chat.completions.create({ model: "chat-deployment" });\n', kind: 'azure' },
+];
+
+for (const c of definedElsewhere) {
+  test(`client defined in another module: ${c.name}`, async () => {
+    const call = await one(c.text, c.lang);
+    assert.equal(call.client.kind, c.kind);
+    assert.equal(call.client.constructorName, null);
+    assert.equal(at(c.text, call.model?.span)?.startsWith('model: '), true);
+  });
+}
+
+test('TS class fields bind to the client they construct (Azure kind and apiVersion, #private, JS fields)', async () => {
+  const text = `import OpenAI, { AzureOpenAI } from "openai";
+class Svc {
+  private readonly client = new AzureOpenAI({ apiVersion: "2024-06-01" });
+  #plain = new OpenAI({ baseURL: "http://localhost:11434/v1" });
+  static shared = new AzureOpenAI({ apiVersion: "2024-10-21" });
+  async run() {
+    await this.client.chat.completions.create({ model: "d" });
+    await this.#plain.chat.completions.create({ model: "llama3" });
+  }
+}
+`;
+  const [a, b] = await calls(text, 'typescript');
+  assert.equal(a!.client.kind, 'azure');
+  assert.equal(a!.client.constructorName, 'AzureOpenAI');
+  assert.equal(at(text, a!.client.apiVersion?.span), '"2024-06-01"');
+  assert.equal(b!.client.kind, 'compatible');
+  assert.equal(b!.client.baseUrl, 'http://localhost:11434/v1');
+  const js = 'const { AzureOpenAI } = require("openai");\nclass Bot {\n  client = new AzureOpenAI({ apiVersion: "2024-06-01" });\n  ask() { return this.client.chat.completions.create({ model: "d" }); }\n}\n';
+  const c = await one(js, 'javascript');
+  assert.equal(c.client.kind, 'azure');
+  assert.equal(plain(c.client.apiVersion), '2024-06-01');
+});
+
+test('this.client assigned in one class does not decide another class\'s this.client', async () => {
+  const text = `import OpenAI, { AzureOpenAI } from "openai";
+class A {
+  constructor() { this.client = new AzureOpenAI({ apiVersion: "2024-06-01" }); }
+  ask() { return this.client.chat.completions.create({ model: "d" }); }
+}
+class B {
+  constructor() { this.client = new OpenAI(); }
+  ask() { return this.client.chat.completions.create({ model: "gpt-4o" }); }
+}
+`;
+  const found = await calls(text, 'typescript');
+  assert.deepEqual(found.map((c) => [c.client.kind, c.client.constructorName]), [['azure', 'AzureOpenAI'], ['openai', 'OpenAI']]);
+});
 
 test('broken code never throws and still finds the intact call', async () => {
   const text = 'import OpenAI from "openai";\nconst client = new OpenAI(;\nfunction (\nclient.chat.completions.create({ model: "gpt-4o" });\n';

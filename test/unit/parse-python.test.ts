@@ -113,7 +113,6 @@ const notCalls: { name: string; text: string }[] = [
   { name: 'Django ORM create', text: 'import openai\nfrom app.models import Model\nModel.objects.create(model="gpt-4o")\n' },
   { name: 'stripe create', text: 'import openai\nimport stripe\nstripe.Customer.create(email="a@b.c")\nstripe.PaymentIntent.create(amount=1)\n' },
   { name: 'own class with chat.create', text: 'import openai\nclass A:\n    def f(self):\n        self.foo.chat.create(model="gpt-4o")\n' },
-  { name: 'SDK path in a file that imports no SDK', text: 'from mylib import client\nclient.chat.completions.create(model="gpt-4o")\n' },
   { name: 'chat.completions.list is not a request', text: `${HEAD}client.chat.completions.list()\n` },
 ];
 
@@ -122,6 +121,81 @@ for (const n of notCalls) {
     assert.deepEqual(await calls(n.text, 'python'), []);
   });
 }
+
+test('a client imported from another module: unknown origin, exact spans', async () => {
+  const text = 'from app.llm import openai_client\n\nreply = openai_client.chat.completions.create(model="o1", temperature=0.2, messages=[])\n';
+  const call = await one(text, 'python');
+  assert.deepEqual(call.client, { kind: 'unknown', constructorName: null, baseUrl: null, apiVersion: null, legacySdk: false });
+  assert.equal(call.endpoint, 'chat.completions');
+  assert.equal(at(text, call.span), 'openai_client.chat.completions.create(model="o1", temperature=0.2, messages=[])');
+  assert.equal(call.span.start, text.indexOf('openai_client.chat'));
+  assert.equal(at(text, call.calleeSpan), 'openai_client.chat.completions.create');
+  assert.equal(at(text, call.model?.value.span), '"o1"');
+  assert.equal(at(text, call.model?.value.innerSpan), 'o1');
+  assert.deepEqual(call.args.map((a) => [a.name, plain(a.value), at(text, a.span)]), [
+    ['model', 'o1', 'model="o1"'],
+    ['temperature', 0.2, 'temperature=0.2'],
+    ['messages', '<array>', 'messages=[]'],
+  ]);
+});
+
+const definedElsewhere: { name: string; text: string; kind: string }[] = [
+  { name: 'relative import', text: 'from .clients import client\nclient.embeddings.create(model="text-embedding-3-small", input="x")\n', kind: 'unknown' },
+  { name: 'attribute of an imported module', text: 'import app.llm as llm\nllm.client.responses.create(model="gpt-4o", input="x")\n', kind: 'unknown' },
+  { name: 'dotted import', text: 'import app.llm\napp.llm.client.chat.completions.create(model="gpt-4o")\n', kind: 'unknown' },
+  { name: 'imported factory', text: 'from app.llm import get_client\nclient = get_client()\nclient.images.generate(model="dall-e-3", prompt="x")\n', kind: 'unknown' },
+  { name: 'imported factory, awaited, in a function', text: 'from app.llm import make_client\nasync def f():\n    c = await make_client()\n    return await c.chat.completions.create(model="gpt-4o")\n', kind: 'unknown' },
+  { name: 'self.client set from an imported client', text: 'from app.llm import client\nclass Bot:\n    def __init__(self):\n        self.client = client\n    def ask(self):\n        return self.client.chat.completions.create(model="gpt-4o")\n', kind: 'unknown' },
+  { name: 'class attribute from an imported factory', text: 'from app import llm\nclass Bot:\n    client = llm.get_client()\n    def ask(self):\n        return self.client.audio.speech.create(model="tts-1", voice="alloy", input="x")\n', kind: 'unknown' },
+  { name: 'destructured from an imported factory', text: 'from app.llm import make_clients\nchat, other = make_clients()\nchat.chat.completions.create(model="gpt-4o")\n', kind: 'unknown' },
+  { name: 'a name from an earlier notebook cell (nothing here binds it)', text: 'reply = client.chat.completions.create(model="o1-preview", messages=[])\n', kind: 'unknown' },
+  { name: 'star import', text: 'from app.llm import *\nclient.moderations.create(model="omni-moderation-latest", input="x")\n', kind: 'unknown' },
+  { name: 'with_options wrapper on an imported client', text: 'from app.llm import client\nclient.with_options(timeout=5).chat.completions.with_raw_response.create(model="gpt-4o")\n', kind: 'unknown' },
+  { name: 'module names another vendor', text: 'from app.groq_client import client\nclient.chat.completions.create(model="llama-3.1-8b-instant")\n', kind: 'compatible' },
+  { name: 'factory names another vendor', text: 'from app.llm import get_together_client\nc = get_together_client()\nc.chat.completions.create(model="mixtral")\n', kind: 'compatible' },
+  { name: 'module says Azure', text: 'from app.azure_openai import client\nclient.chat.completions.create(model="my-deployment")\n', kind: 'azure' },
+];
+
+for (const c of definedElsewhere) {
+  test(`client defined in another module: ${c.name}`, async () => {
+    const call = await one(c.text, 'python');
+    assert.equal(call.client.kind, c.kind);
+    assert.equal(call.client.constructorName, null);
+    assert.equal(call.client.apiVersion, null);
+    assert.equal(at(c.text, call.model?.span)?.startsWith('model='), true);
+  });
+}
+
+const notElsewhere: { name: string; text: string }[] = [
+  { name: 'parameter', text: 'def f(client):\n    return client.chat.completions.create(model="gpt-4o")\n' },
+  { name: 'lambda parameter', text: 'ask = lambda client: client.chat.completions.create(model="gpt-4o")\n' },
+  { name: 'loop variable', text: 'for c in clients:\n    c.chat.completions.create(model="gpt-4o")\n' },
+  { name: 'comprehension variable', text: 'replies = [c.chat.completions.create(model="gpt-4o") for c in clients]\n' },
+  { name: 'instance of a class defined here', text: 'class Fake:\n    pass\nfake = Fake()\nfake.chat.completions.create(model="gpt-4o")\n' },
+  { name: 'result of a function defined here', text: 'def make():\n    return object()\nc = make()\nc.chat.completions.create(model="gpt-4o")\n' },
+  { name: 'self attribute set from a parameter', text: 'class Bot:\n    def __init__(self, client):\n        self.client = client\n    def ask(self):\n        return self.client.chat.completions.create(model="gpt-4o")\n' },
+  { name: 'a name bound twice', text: 'from app.llm import a, b\nc = a\nc = b\nc.chat.completions.create(model="gpt-4o")\n' },
+  { name: 'no model argument (an ORM table named embeddings)', text: 'from app.db import db\ndb.embeddings.create(vector=v, document_id=1)\n' },
+  { name: 'imported Django model', text: 'from app.models import Completion\nCompletion.objects.create(model="gpt-4o")\nCompletion.create(model="gpt-4o")\n' },
+  { name: 'stripe and twilio', text: 'import stripe\nfrom twilio.rest import Client\nstripe.Customer.create(email="a@b.c")\nClient().messages.create(body="x", model="y")\n' },
+  { name: 'a method path of the SDK that is not a request', text: 'from app.llm import client\nclient.chat.completions.list(model="gpt-4o")\nclient.images.create(model="gpt-4o")\n' },
+];
+
+for (const n of notElsewhere) {
+  test(`not an OpenAI call (no SDK import): ${n.name}`, async () => {
+    assert.deepEqual(await calls(n.text, 'python'), []);
+  });
+}
+
+test('self.client bound to a module-level client and a class attribute client: their kinds and api_version', async () => {
+  const text = 'from openai import AzureOpenAI, OpenAI\nclient = AzureOpenAI(api_version="2024-06-01")\nclass A:\n    def __init__(self):\n        self.client = client\n    def ask(self):\n        return self.client.chat.completions.create(model="d")\nclass B:\n    client = OpenAI()\n    def ask(self):\n        return self.client.chat.completions.create(model="gpt-4o")\n';
+  const [a, b] = await calls(text, 'python');
+  assert.equal(a!.client.kind, 'azure');
+  assert.equal(a!.client.constructorName, 'AzureOpenAI');
+  assert.equal(at(text, a!.client.apiVersion?.span), '"2024-06-01"');
+  assert.equal(b!.client.kind, 'openai');
+  assert.equal(b!.client.constructorName, 'OpenAI');
+});
 
 test('unknown origin in a file that imports openai counts', async () => {
   const call = await one('import openai\nfrom app import get_client\nget_client().chat.completions.create(model="gpt-4o")\n', 'python');

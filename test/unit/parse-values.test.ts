@@ -52,6 +52,9 @@ const tsModels: { name: string; body: string; value: unknown; def?: string }[] =
   { name: 'function call', body: 'client.chat.completions.create({ model: pick() })', value: '<unknown>', def: 'pick()' },
   { name: 'parameter shadows', body: 'const m = "gpt-4";\nfunction f(m: string) { return client.chat.completions.create({ model: m }); }', value: '<unknown>', def: 'm' },
   { name: 'block-scoped const', body: 'function f() {\n  const m = "o3-mini";\n  return client.chat.completions.create({ model: m });\n}', value: 'o3-mini', def: '"o3-mini"' },
+  // a destructured name shadows the outer constant (it was resolved to the outer one)
+  { name: 'destructured name shadows', body: 'const model = "gpt-4";\nfunction f(opts: Opts) {\n  const { model } = opts;\n  return client.chat.completions.create({ model });\n}', value: '<unknown>', def: 'model' },
+  { name: 'array-destructured name shadows', body: 'const m = "gpt-4";\nfunction f() {\n  const [m] = pick();\n  return client.chat.completions.create({ model: m });\n}', value: '<unknown>', def: 'm' },
 ];
 
 for (const c of tsModels) {

@@ -44,6 +44,11 @@ export interface Argument {
   fromSpread: boolean;
 }
 
+/**
+ * `unknown`: a client defined in another module (imported, or from an earlier notebook cell)
+ * in a file that imports no SDK; checked as an OpenAI client, but its base URL and
+ * api_version cannot be seen (see analysis/extract.ts).
+ */
 export type ClientKind = 'openai' | 'azure' | 'compatible' | 'unknown';
 
 export interface ClientInfo {

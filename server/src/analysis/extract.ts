@@ -4,8 +4,28 @@
  * A call is taken only when (1) its callee ends in a method path of the SDK
  * (`chat.completions.create`, `images.generate`, `ChatCompletion.create`, ...) and (2) the
  * file imports the openai package, or the client was built by another vendor's
- * OpenAI-compatible SDK that the file imports. So `Model.objects.create(...)`,
- * `stripe.Customer.create(...)` or `self.foo.chat.create(...)` are never calls.
+ * OpenAI-compatible SDK that the file imports, or (3) the receiver is defined in another
+ * module and the call passes `model` (see "Clients defined elsewhere" below). So
+ * `Model.objects.create(...)`, `stripe.Customer.create(...)`, `prisma.user.create(...)` or
+ * `self.foo.chat.create(...)` are never calls.
+ *
+ * Clients defined elsewhere. Analysis is one file (one notebook cell) at a time, so a client
+ * imported from another module (`from app.llm import client`, `import { openai } from
+ * "./client"`), returned by an imported factory (`get_client()`), or defined in an earlier
+ * notebook cell (a name nothing in the cell binds) has an origin this file cannot see. Such a
+ * call is taken when its callee is one of the SDK's resource paths above (distinctive: ORMs and
+ * payment SDKs do not name resources `chat.completions` / `embeddings` / `responses`) AND the
+ * request names a `model` (Prisma's `embeddings.create({ data })` does not). Its client kind:
+ * - `compatible` when the names on the way to it (the receiver, its module, the factory) name
+ *   another vendor (`from app.groq_client import client`): no catalog findings;
+ * - `azure` when they say Azure (`from app.azure import client`): `model` is a deployment;
+ * - otherwise `unknown`: checked as an OpenAI client (model and parameter rules), with no
+ *   api_version and so no OAI402; a model string that is an Azure deployment mapped in
+ *   settings, or an Azure model name (`gpt-35-turbo`), is checked as an Azure deployment.
+ * The trade-off: a client built in another module as `OpenAI(base_url="https://api.groq.com/…")`
+ * cannot be told from an OpenAI client here, so its calls get OpenAI's model checks (a model
+ * outside the catalog is only reported at `info`, "model checks skipped"). Receivers that are
+ * parameters, loop variables or built locally by something that is not a client are not taken.
  */
 import type { Node, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
 import type { Endpoint } from '../catalog/schema';
@@ -69,15 +89,83 @@ const COMPATIBLE_CONSTRUCTORS = new Set([
 
 const OPENAI_MODULES = /^(openai(\.|\/|$)|@azure\/openai$)/;
 const COMPATIBLE_MODULES = /^(groq|groq-sdk|together|together-ai|fireworks|fireworks-ai|@fireworks-ai\/.*|mistralai|@mistralai\/mistralai|anthropic|@anthropic-ai\/sdk|cerebras|cerebras_cloud_sdk|@cerebras\/cerebras_cloud_sdk|ollama|cohere|cohere-ai|openrouter|@openrouter\/.*|deepseek)(\.|\/|$)/;
-const VENDOR_WORDS = /groq|together|fireworks|mistral|anthropic|cerebras|ollama|cohere|openrouter|deepseek/i;
+/** Names on the way to a client defined elsewhere that say it talks to another vendor / to Azure. */
+const VENDOR_WORDS = /groq|together|fireworks|mistral|anthropic|claude|cerebras|ollama|cohere|openrouter|deepseek|perplexity|vllm|lmstudio|litellm/i;
+const AZURE_WORDS = /azure/i;
 
 /**
- * Cheap prefilter, no parse: false only when the text cannot contain a recognised call
- * (every one needs an `openai` import or a compatible vendor SDK and an SDK method path).
+ * The resource segment right before the method in every METHOD_PATHS entry (wrappers aside),
+ * and the identifiers that may follow it: the methods and the wrappers. Derived from the tables
+ * so the prefilter cannot drift from what matchPath accepts.
+ */
+const PREFILTER_RESOURCES = new RegExp([...new Set(METHOD_PATHS.map((m) => m.segments[m.segments.length - 2]!))].join('|'), 'g');
+const PREFILTER_NEXT = new Set([...METHOD_PATHS.map((m) => m.segments[m.segments.length - 1]!), ...WRAPPERS]);
+
+/**
+ * Cheap prefilter, no parse: false only when the text cannot contain a call extractCalls
+ * takes. Every such call's callee is `… <resource> . <method>` (`completions.create`,
+ * `images.generate`, `ChatCompletion.create`, wrappers such as `.with_raw_response` allowed
+ * between), so the text must hold a resource name as a whole identifier followed — after
+ * spaces, comments, a line continuation, `)`, `!` or `?` — by `.` and a method or wrapper
+ * name. One regex search for the resource names (V8 scans an alternation of literals far
+ * faster than one indexOf per name), a few characters looked at per hit, no parse. Whether
+ * the file mentions openai does not matter: a client imported from another module is
+ * recognised without it.
  */
 export function mightContainCall(text: string): boolean {
-  if (/openai/i.test(text)) return true;
-  return /completions|embeddings|images|audio|moderations|responses/.test(text) && VENDOR_WORDS.test(text);
+  const resources = PREFILTER_RESOURCES;
+  resources.lastIndex = 0;
+  for (let m = resources.exec(text); m; m = resources.exec(text)) {
+    const i = m.index;
+    // the next search starts one character on: a resource inside another one is looked at too
+    resources.lastIndex = i + 1;
+    if (i > 0 && isIdentifierChar(text.charCodeAt(i - 1))) continue;
+    // `(client.chat.completions).create`, TS `completions!.create`, JS `completions?.create`
+    let j = i + m[0].length;
+    for (;;) {
+      j = skipTrivia(text, j);
+      const c = text.charCodeAt(j);
+      if (c === 0x29 /* ) */ || c === 0x21 /* ! */ || c === 0x3f /* ? */) j++;
+      else break;
+    }
+    if (text.charCodeAt(j) !== 0x2e /* . */) continue;
+    j = skipTrivia(text, j + 1);
+    let k = j;
+    while (k < text.length && isIdentifierChar(text.charCodeAt(k))) k++;
+    if (PREFILTER_NEXT.has(text.slice(j, k))) return true;
+  }
+  return false;
+}
+
+/** ASCII letters, digits, `_`, `$` and anything non-ASCII (part of an identifier, or not a separator the scan skips). */
+function isIdentifierChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || (c > 0x7f && !isUnicodeSpace(c));
+}
+
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Index of the first character at or after `i` that is not whitespace, a comment (`# …`,
+ * `// …`, `/* … *\/`) or a backslash line continuation. Both families' comments are skipped in
+ * every file: in a real call the next token after the resource (or its `.`) is `.` (or the
+ * method), so a `#` / `//` there in the other language cannot hide one.
+ */
+function skipTrivia(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || isUnicodeSpace(c)) i++;
+    else if (c === 0x5c /* \ */ && (text.charCodeAt(i + 1) === 0x0a || text.charCodeAt(i + 1) === 0x0d)) i += 2;
+    else if (c === 0x23 /* # */ || (c === 0x2f && text.charCodeAt(i + 1) === 0x2f)) {
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d && text.charCodeAt(i) !== 0x2028 && text.charCodeAt(i) !== 0x2029) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+    } else break;
+  }
+  return i;
 }
 
 function capture(m: QueryMatch, name: string): Node | null {
@@ -108,7 +196,11 @@ class FileAnalysis {
   private readonly attributeValues: Node[] = [];
   /** local alias → imported name (`from openai import AzureOpenAI as Az`) */
   private readonly renamed = new Map<string, string>();
+  /** names bound by an import → the module as written (`from app.llm import client` → "app.llm") */
+  private readonly importedFrom = new Map<string, string>();
   private kinds: Set<ClientKind> | null = null;
+  /** mayDefine answers by name */
+  private readonly definitions = new Map<string, boolean>();
 
   constructor(
     tree: Tree,
@@ -125,8 +217,16 @@ class FileAnalysis {
         if (callee && args) this.candidates.push({ call, callee, args });
         continue;
       }
+      const imported = capture(m, 'import.name');
+      if (imported) {
+        const from = capture(m, 'import.from');
+        if (from) this.importedFrom.set(imported.text, from.text);
+        continue;
+      }
       const mod = capture(m, 'import.module');
       if (mod) {
+        // `import app.llm` binds `app`, `import app.llm as llm` binds `llm`
+        if (this.family === 'python') this.importedFrom.set(capture(m, 'import.alias')?.text ?? mod.text.split('.')[0]!, mod.text);
         this.modules.push(mod.text);
         if (this.family === 'python' && mod.text === 'openai' && mod.parent?.type !== 'import_from_statement') {
           this.openaiModuleNames.add(capture(m, 'import.alias')?.text ?? 'openai');
@@ -159,6 +259,11 @@ class FileAnalysis {
         this.resolver.addReassigned(assigned.text);
         continue;
       }
+      const body = capture(m, 'class.body');
+      if (body) {
+        this.addClassFields(body);
+        continue;
+      }
       const obj = capture(m, 'attr.object');
       const attr = capture(m, 'attr.name');
       const value = capture(m, 'attr.value');
@@ -167,6 +272,43 @@ class FileAnalysis {
         this.attributeValues.push(value);
       }
     }
+  }
+
+  /**
+   * JS/TS class fields with an initialiser (`client = new OpenAI()`, TS `private readonly
+   * client = …`, `#client = …`) are read as `this.<name>` assignments. Static fields are not
+   * (they are read through the class name).
+   */
+  private addClassFields(body: Node): void {
+    for (const member of body.namedChildren) {
+      if (!member || (member.type !== 'field_definition' && member.type !== 'public_field_definition')) continue;
+      if (member.children.some((c) => c?.type === 'static')) continue;
+      const name = member.childForFieldName('name') ?? member.childForFieldName('property');
+      const value = member.childForFieldName('value');
+      if (!name || !value) continue;
+      this.resolver.addAttributeKey(`this.${name.text}`, value);
+      this.attributeValues.push(value);
+    }
+  }
+
+  /**
+   * Whether the file may bind `name` with a function or class definition, or as a
+   * comprehension variable: such a name is not free, although the binding index (which
+   * value resolution needs, on every file's path) leaves these out. A text search, so it
+   * may answer yes for a name defined in another scope or written in a string: the call is
+   * then not taken, the safe side. Only asked for files that import no SDK.
+   */
+  private mayDefine(name: string): boolean {
+    let r = this.definitions.get(name);
+    if (r === undefined) {
+      const n = name.replace(/\$/g, '\\$');
+      const re =
+        this.family === 'python'
+          ? new RegExp(`\\b(?:def|class)\\s+${n}\\b|\\bfor\\b[^\\n:=]*?(?<![\\w$.])${n}(?![\\w$])[^\\n:=]*?\\bin\\b`)
+          : new RegExp(`\\b(?:function\\s*\\*?|class)\\s+${n}(?![\\w$])`);
+      this.definitions.set(name, (r = re.test(this.text)));
+    }
+    return r;
   }
 
   /** Kinds of the clients constructed (and bound to a name) anywhere in the file; computed on demand. */
@@ -240,24 +382,107 @@ class FileAnalysis {
 
   /** Where the receiver of an SDK path came from; null when it cannot be seen. */
   receiverOrigin(base: Node, rest: string[]): ClientOrigin | 'module' | null {
-    let n: Node | null = base;
-    while (n && (n.type === 'await' || n.type === 'await_expression' || n.type === 'parenthesized_expression' || n.type === 'non_null_expression')) n = n.namedChildren[0] ?? null;
+    const n = unwrap(base);
     if (!n) return null;
     if (rest.length === 0) {
-      if (n.type === 'identifier') {
-        if (this.family === 'python' && this.openaiModuleNames.has(n.text) && !this.resolver.lookup(n.text, n)) return 'module';
-        const def = this.resolver.lookup(n.text, n);
-        return def ? this.constructed(def) : null;
-      }
-      return this.constructed(n);
+      if (n.type === 'identifier' && this.family === 'python' && this.openaiModuleNames.has(n.text) && !this.resolver.lookup(n.text, n)) return 'module';
+      return this.valueOrigin(n, 0);
     }
-    if (rest.length === 1 && (n.type === 'identifier' || n.type === 'this') && ['self', 'cls', 'this'].includes(n.text)) {
-      for (const v of this.resolver.attributes.get(`${n.text}.${rest[0]}`) ?? []) {
-        const origin = this.constructed(v);
+    if (rest.length === 1 && isSelf(n)) {
+      for (const v of this.memberValues(n, rest[0]!)) {
+        const origin = this.valueOrigin(v, 0);
         if (origin) return origin;
       }
     }
     return null;
+  }
+
+  /** The client an expression evaluates to, through names assigned once (`self.client = client`). */
+  private valueOrigin(node: Node, depth: number): ClientOrigin | null {
+    const n = unwrap(node);
+    if (!n || depth > 4) return null;
+    if (n.type !== 'identifier') return this.constructed(n);
+    const def = this.resolver.lookup(n.text, n);
+    return def && !encloses(def, n) ? this.valueOrigin(def, depth + 1) : null;
+  }
+
+  /**
+   * What `self.<name>` / `this.<name>` may hold: attribute assignments (`self.client =
+   * AzureOpenAI(...)`, TS fields), those made in the class around `self` first, and in Python
+   * that class's class attribute (`class Bot: client = OpenAI()`).
+   */
+  private memberValues(self: Node, name: string): Node[] {
+    let assigned = this.resolver.attributes.get(`${self.text}.${name}`) ?? [];
+    const cls = enclosingClass(self);
+    // the class's own assignments first; another class's (a base class here) otherwise
+    if (cls && assigned.length > 1) {
+      const own = assigned.filter((v) => enclosingClass(v)?.id === cls.id);
+      if (own.length) assigned = own;
+    }
+    const classLevel = cls && this.family === 'python' ? this.resolver.valueIn(name, cls) : null;
+    return classLevel ? [classLevel, ...assigned] : assigned;
+  }
+
+  /**
+   * Whether the receiver (`base` then the attribute names `rest`) is defined outside this file:
+   * an imported name, a name nothing here binds (a global, a star import, an earlier notebook
+   * cell), an attribute of one (`llm.client`), the result of calling or constructing one
+   * (`get_client()`, `new Wrapped()`), or a local name or `self.x` / `this.x` assigned from one.
+   * Parameters, loop variables and values built here from local definitions are not.
+   * `hints` collects the names and module paths on the way, for telling the vendor.
+   */
+  receiverDefinedElsewhere(base: Node, rest: string[], hints: string[]): boolean {
+    hints.push(...rest);
+    const n = unwrap(base);
+    if (!n) return false;
+    if (rest.length && isSelf(n)) return this.memberValues(n, rest[0]!).some((v) => this.definedElsewhere(v, hints, 1));
+    return this.definedElsewhere(n, hints, 0);
+  }
+
+  private definedElsewhere(node: Node, hints: string[], depth: number): boolean {
+    const n = unwrap(node);
+    if (!n || depth > 6) return false;
+    switch (n.type) {
+      case 'identifier': {
+        hints.push(n.text);
+        const o = this.resolver.origin(n.text, n);
+        if (o.kind === 'free' && !this.mayDefine(n.text)) {
+          const from = this.importedFrom.get(n.text);
+          if (from) hints.push(from);
+          return true;
+        }
+        return o.kind === 'value' && !encloses(o.node, n) && this.definedElsewhere(o.node, hints, depth + 1);
+      }
+      case 'attribute':
+      case 'member_expression': {
+        const obj = n.childForFieldName('object');
+        const prop = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
+        if (!obj || !prop) return false;
+        hints.push(prop.text);
+        const o = unwrap(obj);
+        if (o && isSelf(o)) return this.memberValues(o, prop.text).some((v) => this.definedElsewhere(v, hints, depth + 1));
+        return this.definedElsewhere(obj, hints, depth + 1);
+      }
+      case 'subscript':
+      case 'subscript_expression': {
+        const obj = n.childForFieldName(n.type === 'subscript' ? 'value' : 'object');
+        return !!obj && this.definedElsewhere(obj, hints, depth + 1);
+      }
+      case 'call':
+      case 'call_expression': {
+        const fn = n.childForFieldName('function');
+        if (!fn) return false;
+        // `require("./llm")`: the module path is a hint too
+        if (fn.type === 'identifier' && fn.text === 'require') hints.push(n.childForFieldName('arguments')?.text ?? '');
+        return this.definedElsewhere(fn, hints, depth + 1);
+      }
+      case 'new_expression': {
+        const ctor = n.childForFieldName('constructor');
+        return !!ctor && this.definedElsewhere(ctor, hints, depth + 1);
+      }
+      default:
+        return false;
+    }
   }
 
   /** `openai.api_type = "azure"` (SDK < 1.0 Azure configuration) */
@@ -275,6 +500,39 @@ class FileAnalysis {
     }
     return { azure, apiVersion };
   }
+}
+
+/** An ERROR or MISSING node between the callee and the argument list (`create$(...)` in Python). */
+function repairedBeforeArguments(call: Node, args: Node): boolean {
+  for (const c of call.children) {
+    if (!c || c.startIndex >= args.startIndex) break;
+    if (c.type === 'ERROR' || c.isMissing) return true;
+  }
+  return false;
+}
+
+/** The expression inside `await`, parentheses, TS `!` / `as` / `satisfies`. */
+function unwrap(node: Node): Node | null {
+  let n: Node | null = node;
+  while (n && (n.type === 'await' || n.type === 'await_expression' || n.type === 'parenthesized_expression' || n.type === 'non_null_expression' || n.type === 'as_expression' || n.type === 'satisfies_expression')) n = n.namedChildren[0] ?? null;
+  return n;
+}
+
+const CLASS_NODES = new Set(['class_definition', 'class_declaration', 'class', 'abstract_class_declaration']);
+
+function enclosingClass(node: Node): Node | null {
+  let n = node.parent;
+  while (n && !CLASS_NODES.has(n.type)) n = n.parent;
+  return n;
+}
+
+function isSelf(n: Node): boolean {
+  return n.type === 'this' || (n.type === 'identifier' && (n.text === 'self' || n.text === 'cls'));
+}
+
+/** `outer` contains `inner` (a name used in its own definition: `client = client.with_options(...)`). */
+function encloses(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
 /** Flattens `a.b.with_options(x).c.d` into base `a` and names [b, c, d] (wrappers kept). */
@@ -394,33 +652,47 @@ export function extractCalls(tree: Tree, text: string, lang: LanguageName): ApiC
   const fa = new FileAnalysis(tree, text, lang);
   const importsOpenai = fa.importsOpenai;
   const importsCompatible = fa.importsCompatible;
-  if (!importsOpenai && !importsCompatible) return [];
   const calls: ApiCall[] = [];
   let legacy: ReturnType<FileAnalysis['legacyAzure']> | null = null;
   for (const { call, callee, args } of fa.candidates) {
+    // a callee tree-sitter had to repair (`client.chat.completions.@create`) is not taken:
+    // the prefilter, which reads the text, could not have let it through
+    if (callee.hasError || repairedBeforeArguments(call, args)) continue;
     const { base, names } = flattenCallee(callee);
     const match = matchPath(names);
     if (!match) continue;
     const { path, rest } = match;
     const origin = fa.receiverOrigin(base, rest);
     let client: ClientInfo;
+    /** taken only because the receiver is defined in another module: needs a `model` argument */
+    let elsewhere = false;
     if (path.legacy) {
       if (origin !== 'module' || fa.family !== 'python') continue;
       legacy ??= fa.legacyAzure();
       client = { kind: legacy.azure ? 'azure' : 'openai', constructorName: 'openai module', baseUrl: null, apiVersion: legacy.azure ? legacy.apiVersion : null, legacySdk: true };
     } else if (origin === 'module') {
       client = { kind: 'openai', constructorName: 'openai module', baseUrl: null, apiVersion: null, legacySdk: false };
-    } else if (origin) {
-      if (origin.kind === 'compatible' ? !importsOpenai && !importsCompatible : !importsOpenai) continue;
+    } else if (origin && (origin.kind === 'compatible' ? importsOpenai || importsCompatible : importsOpenai)) {
       client = { kind: origin.kind, constructorName: origin.constructorName, baseUrl: origin.baseUrl, apiVersion: origin.apiVersion, legacySdk: false };
-    } else {
+    } else if (importsOpenai || importsCompatible) {
+      // the origin cannot be seen but the file works with an SDK: SPEC §1, assume OpenAI
+      // unless the file constructs only Azure clients (or only imports another vendor's SDK)
       let kind: ClientKind;
       if (!importsOpenai) kind = 'compatible';
       else if (fa.constructedKinds.size === 1 && fa.constructedKinds.has('azure')) kind = 'azure';
       else kind = 'openai';
       client = { kind, constructorName: null, baseUrl: null, apiVersion: null, legacySdk: false };
+    } else {
+      // no SDK imported here: only a client defined in another module (see the file comment)
+      const hints: string[] = [];
+      if (!fa.receiverDefinedElsewhere(base, rest, hints)) continue;
+      const said = hints.join(' ');
+      const kind: ClientKind = VENDOR_WORDS.test(said) ? 'compatible' : AZURE_WORDS.test(said) ? 'azure' : 'unknown';
+      client = { kind, constructorName: null, baseUrl: null, apiVersion: null, legacySdk: false };
+      elsewhere = true;
     }
     const { args: argList, open } = callArguments(fa, args);
+    if (elsewhere && !argList.some((a) => a.name === 'model')) continue;
     const modelNames = path.legacy ? ['model', 'engine', 'deployment_id'] : ['model'];
     let model: Argument | null = null;
     for (const n of modelNames) {

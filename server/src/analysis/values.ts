@@ -48,6 +48,8 @@ export class Resolver {
   private readonly bindings = new Map<string, Binding[]>();
   /** resolved expressions by node id: a constant used by 50 calls is resolved once */
   private readonly memo = new Map<number, ValueNode>();
+  /** visibleBindings results by use site and name */
+  private readonly visible = new Map<string, Binding[] | 'parameter' | null>();
   /** JS/TS names reassigned anywhere (`x = ...`, `x++`): never resolved */
   private readonly reassigned = new Set<string>();
   /** `obj.attr = value` assignments, keyed "obj.attr" (object as written) */
@@ -97,7 +99,11 @@ export class Resolver {
   }
 
   addAttribute(object: Node, name: Node, value: Node): void {
-    const key = `${object.text}.${name.text}`;
+    this.addAttributeKey(`${object.text}.${name.text}`, value);
+  }
+
+  /** `key` is "object.attr" as written (`this.client` for a class field). */
+  addAttributeKey(key: string, value: Node): void {
     const list = this.attributes.get(key);
     if (list) list.push(value);
     else this.attributes.set(key, [value]);
@@ -140,32 +146,72 @@ export class Resolver {
     if (this.family === 'ecma' && this.reassigned.has(name)) return null;
     // a name bound nowhere in the file has no definition to find
     if (!this.bindings.has(name)) return null;
+    const found = this.visibleBindings(name, at);
+    return found !== 'parameter' && found?.length === 1 && found[0]!.assigned ? valueOfBinding(found[0]!.name) : null;
+  }
+
+  /**
+   * Where `name` as used at `at` comes from, for telling a client defined elsewhere from a
+   * local one: `free` when no binding of the index covers it (an import, a global, a name
+   * from a star import or an earlier notebook cell — or a function or class definition,
+   * which the index leaves out: callers check those), `parameter`, `value` with the
+   * expression it is assigned once (or destructured from: `const { client } =
+   * require("./llm")`), or `other` (bound several times, by a loop, ...).
+   */
+  origin(name: string, at: Node): { kind: 'free' } | { kind: 'parameter' } | { kind: 'value'; node: Node } | { kind: 'other' } {
+    const found = this.visibleBindings(name, at);
+    if (found === null) return { kind: 'free' };
+    if (found === 'parameter') return { kind: 'parameter' };
+    if (found.length !== 1 || (this.family === 'ecma' && this.reassigned.has(name))) return { kind: 'other' };
+    const b = found[0]!;
+    const node = b.assigned ? valueOfBinding(b.name) : destructuredFrom(b.name);
+    return node ? { kind: 'value', node } : { kind: 'other' };
+  }
+
+  /** The bindings of the innermost scope around `at` that binds `name`; 'parameter'; null when none does. */
+  private visibleBindings(name: string, at: Node): Binding[] | 'parameter' | null {
+    // walking up is the costly part (each `parent` is found from the root down), and the
+    // receiver of a call is looked up twice: once for its constructor, once for where it is defined
+    const key = `${at.id} ${name}`;
+    let found = this.visible.get(key);
+    if (found === undefined) this.visible.set(key, (found = this.findVisibleBindings(name, at)));
+    return found;
+  }
+
+  private findVisibleBindings(name: string, at: Node): Binding[] | 'parameter' | null {
+    const bound = this.bindings.has(name);
     let n: Node | null = at.parent;
     let first = true;
     while (n) {
       const t = n.type;
       if (this.family === 'python') {
-        if ((t === 'function_definition' || t === 'lambda') && this.isParameterOf(n, name)) return null;
+        if ((t === 'function_definition' || t === 'lambda') && this.isParameterOf(n, name)) return 'parameter';
         // class bodies do not enclose the methods defined in them
-        if (PY_SCOPES.has(t) && (t !== 'class_definition' || first)) {
+        if (bound && PY_SCOPES.has(t) && (t !== 'class_definition' || first)) {
           const found = this.bindingsIn(name, n.id);
-          if (found) return found.length === 1 && found[0]!.assigned ? valueOfBinding(found[0]!.name) : null;
+          if (found) return found;
         }
         if (t === 'function_definition' || t === 'lambda') first = false;
       } else {
-        if (ES_FUNCTIONS.has(t) && this.isParameterOf(n, name)) return null;
+        if (ES_FUNCTIONS.has(t) && this.isParameterOf(n, name)) return 'parameter';
         if (t === 'catch_clause') {
           const param = n.childForFieldName('parameter');
-          if (param && param.text === name) return null;
+          if (param && param.text === name) return 'parameter';
         }
-        if (ES_SCOPES.has(t)) {
+        if (bound && ES_SCOPES.has(t)) {
           const found = this.bindingsIn(name, n.id);
-          if (found) return found.length === 1 && found[0]!.assigned ? valueOfBinding(found[0]!.name) : null;
+          if (found) return found;
         }
       }
       n = n.parent;
     }
     return null;
+  }
+
+  /** The single assigned expression of `name` directly in scope `scope` (a class body: `client = OpenAI()`). */
+  valueIn(name: string, scope: Node): Node | null {
+    const found = this.bindingsIn(name, scope.id);
+    return found?.length === 1 && found[0]!.assigned ? valueOfBinding(found[0]!.name) : null;
   }
 
   resolve(node: Node, depth = 0): ValueNode {
@@ -440,6 +486,25 @@ function valueOfBinding(name: Node): Node | null {
   if (parent.type === 'as_pattern_target') return parent.parent?.namedChildren[0] ?? null;
   return parent.childForFieldName(parent.type === 'variable_declarator' ? 'value' : 'right');
 }
+
+/**
+ * The expression a destructured name is taken from: `const { a } = expr` / `const [a] = expr`
+ * (JS), `a, b = expr` (Python). Null for other ways of binding a name (loops, definitions, ...).
+ */
+function destructuredFrom(name: Node): Node | null {
+  let n: Node | null = name.parent;
+  for (let i = 0; n && i < 6; i++, n = n.parent) {
+    if (n.type === 'variable_declarator') return n.childForFieldName('name')?.type === 'identifier' ? null : n.childForFieldName('value');
+    if (n.type === 'assignment') {
+      const left = n.childForFieldName('left');
+      return left && left.type !== 'identifier' && left.startIndex <= name.startIndex && name.endIndex <= left.endIndex ? n.childForFieldName('right') : null;
+    }
+    if (!PATTERN_PARTS.has(n.type)) return null;
+  }
+  return null;
+}
+
+const PATTERN_PARTS = new Set(['object_pattern', 'array_pattern', 'pair_pattern', 'object_assignment_pattern', 'assignment_pattern', 'rest_pattern', 'pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern']);
 
 /** Later keys win, as in a dict display or an object literal. */
 export function setEntry(entries: Argument[], entry: Argument): void {

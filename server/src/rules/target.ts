@@ -19,7 +19,11 @@ export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Set
   const span = valueSpanInCall(arg, text);
   const innerSpan = arg.value.innerSpan ?? null;
 
-  if (call.client.kind === 'azure') {
+  // a client defined in another module (analysis/extract.ts): checked as OpenAI's, except a
+  // name the settings map as an Azure deployment or an Azure model name (`gpt-35-turbo`),
+  // which only an Azure deployment can be called
+  const azure = call.client.kind === 'azure' || (call.client.kind === 'unknown' && unknownOriginIsAzure(id, catalog, settings));
+  if (azure) {
     const mapping = Object.hasOwn(settings.azure.deployments, id) ? settings.azure.deployments[id]! : null;
     if (mapping) {
       const resolved = safe(() => catalog.resolveAzure(mapping.model, mapping.version)) ?? safe(() => catalog.resolve(mapping.model));
@@ -34,6 +38,11 @@ export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Set
   const resolved = safe(() => catalog.resolve(id));
   if (!resolved) return { kind: 'unknown', id, span, innerSpan };
   return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry };
+}
+
+function unknownOriginIsAzure(id: string, catalog: CatalogLike, settings: Settings): boolean {
+  if (Object.hasOwn(settings.azure.deployments, id)) return true;
+  return !safe(() => catalog.resolve(id)) && !!safe(() => catalog.resolveAzure(id));
 }
 
 /** Catalog lookups never take the analysis down with them. */

@@ -11,6 +11,17 @@
 (import_statement
   source: (string (string_fragment) @import.module))
 
+; Names bound by an import, with the module they come from: a client imported from another
+; module is a receiver whose origin this file cannot see.
+(import_statement
+  (import_clause [
+    (identifier) @import.name
+    (namespace_import (identifier) @import.name)
+    (named_imports (import_specifier alias: (identifier) @import.name))
+    (named_imports (import_specifier name: (identifier) @import.name !alias))
+  ])
+  source: (string (string_fragment) @import.from))
+
 ; `require('openai')`
 (call_expression
   function: (identifier) @_require
@@ -33,13 +44,21 @@
   argument: (identifier) @def.assigned)
 (for_in_statement
   left: (_) @def.pattern)
+; destructuring binds names too (`const { client } = require("./llm")`)
+(variable_declarator
+  name: [(object_pattern) (array_pattern)] @def.pattern)
+; functions and classes are bound here too (not free names)
 
 ; Attribute assignments: `this.client = new AzureOpenAI({...})`.
 (assignment_expression
   left: (member_expression
     object: (_) @attr.object
-    property: (property_identifier) @attr.name)
+    property: [(property_identifier) (private_property_identifier)] @attr.name)
   right: (_) @attr.value)
+
+; Class bodies, for fields with an initialiser (`private client = new AzureOpenAI()`, read as
+; `this.client`); the field node types differ between the grammars, so extract.ts reads them.
+(class_body) @class.body
 
 ; Renamed imports: `import { AzureOpenAI as Az } from "openai"`.
 (import_specifier

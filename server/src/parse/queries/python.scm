@@ -15,6 +15,15 @@
 (import_from_statement
   module_name: (dotted_name) @import.module)
 
+; Names bound by an import, with the module they come from (relative modules too): a client
+; imported from another module is a receiver whose origin this file cannot see.
+(import_from_statement
+  module_name: (_) @import.from
+  name: [
+    (dotted_name) @import.name
+    (aliased_import alias: (identifier) @import.name)
+  ])
+
 ; Bindings, for value resolution (the assigned value is read from the name's parent): `NAME = value` (also annotated), and names bound some
 ; other way (which make a name's value unknown).
 (assignment
@@ -31,6 +40,7 @@
 ; `with AzureOpenAI(...) as client:` binds the context manager (an SDK client returns itself)
 (as_pattern
   alias: (as_pattern_target (identifier) @def.name))
+; functions, classes and comprehension variables are bound here too (not free names)
 
 ; Attribute assignments: `self.client = AzureOpenAI(...)`, `openai.api_type = "azure"`.
 (assignment
