@@ -1,6 +1,4 @@
-import OpenAI from "openai";
-
-const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+import { openai } from "./client";
 
 /** Embeds help-center articles for semantic search (256-dimension index). */
 export async function embedArticles(articles: string[]): Promise<number[][]> {
