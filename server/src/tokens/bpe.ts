@@ -241,6 +241,7 @@ export class BpeCounter {
       const r = this.ranks.get(piece, from, to);
       return r === NONE ? Infinity : r;
     };
+    if (len > LONG_PIECE) return this.mergedPartsByHeap(piece, rankOf);
     // parts are [starts[k], starts[k + 1]); pair[k] = rank of parts k and k+1 joined
     const starts: number[] = [];
     for (let i = 0; i <= len; i++) starts.push(i);
@@ -261,4 +262,78 @@ export class BpeCounter {
     for (let k = 0; k + 1 < starts.length; k++) if (this.ranks.get(piece, starts[k]!, starts[k + 1]!) !== NONE) n++;
     return n;
   }
+
+  /**
+   * The same merges as `mergedParts` for long pieces, in O(n log n): the scan for the lowest
+   * pair and the splices make each merge O(n), so one piece of a million bytes (a pasted run
+   * of one letter, spaces or `=` is one piece of the pattern) took minutes. Parts form a
+   * linked list; pair ranks sit in a binary heap keyed by (rank, start of the left part), so
+   * the lowest rank and then the leftmost pair comes first, as in the scan. An entry is stale
+   * when the pair at its start no longer has its rank (merged away or changed); ranks name
+   * one byte string each, so an equal rank at the same start is the same pair.
+   */
+  private mergedPartsByHeap(piece: string, rankOf: (from: number, to: number) => number): number {
+    const len = piece.length;
+    const next = new Int32Array(len + 1); // next[i]: end of the part starting at i
+    const prev = new Int32Array(len + 1);
+    const pairRank = new Float64Array(len).fill(Infinity); // rank of part i joined with the next part
+    for (let i = 0; i <= len; i++) {
+      next[i] = i + 1;
+      prev[i] = i - 1;
+    }
+    const heap: number[] = [];
+    const KEY = 2 ** 32; // ranks < 2^21, so rank * KEY + start < 2^53
+    const push = (key: number): void => {
+      let k = heap.push(key) - 1;
+      while (k > 0) {
+        const up = (k - 1) >> 1;
+        if (heap[up]! <= key) break;
+        heap[k] = heap[up]!;
+        k = up;
+      }
+      heap[k] = key;
+    };
+    const pop = (): number => {
+      const top = heap[0]!;
+      const last = heap.pop()!;
+      if (heap.length) {
+        let k = 0;
+        for (;;) {
+          let child = 2 * k + 1;
+          if (child >= heap.length) break;
+          if (child + 1 < heap.length && heap[child + 1]! < heap[child]!) child++;
+          if (heap[child]! >= last) break;
+          heap[k] = heap[child]!;
+          k = child;
+        }
+        heap[k] = last;
+      }
+      return top;
+    };
+    const update = (i: number): void => {
+      const j = next[i]!;
+      pairRank[i] = j < len ? rankOf(i, next[j]!) : Infinity;
+      if (pairRank[i] !== Infinity) push(pairRank[i]! * KEY + i);
+    };
+    for (let i = 0; i < len - 1; i++) update(i);
+    while (heap.length) {
+      const key = pop();
+      const i = key % KEY;
+      if (pairRank[i] !== (key - i) / KEY) continue;
+      // merge part i with the next one
+      const j = next[i]!;
+      const k = next[j]!;
+      next[i] = k;
+      if (k <= len) prev[k] = i;
+      pairRank[j] = Infinity;
+      update(i);
+      if (i > 0) update(prev[i]!);
+    }
+    let n = 0;
+    for (let i = 0; i < len; i = next[i]!) if (this.ranks.get(piece, i, next[i]!) !== NONE) n++;
+    return n;
+  }
 }
+
+/** Pieces longer than this many bytes are merged with a heap (see mergedPartsByHeap). */
+const LONG_PIECE = 256;
