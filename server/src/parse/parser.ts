@@ -7,6 +7,7 @@
 import { Language, Parser, Query } from '@vscode/tree-sitter-wasm';
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { assetPath } from '../assets';
+import { longCommentBlocks, parseBlanked } from './commentBlocks';
 import ecmaQuerySource from './queries/ecma.scm';
 import pythonQuerySource from './queries/python.scm';
 
@@ -125,11 +126,25 @@ export function callQuery(lang: LanguageName): Query {
   return query;
 }
 
+/** Trees parsed from a text with comment blocks blanked (./commentBlocks): never the base of an incremental parse. */
+const blankedTrees = new WeakSet<Tree>();
+
 /** Parses `text`; pass the previous tree after `tree.edit(...)` for an incremental re-parse. */
 export function parseText(text: string, lang: LanguageName, oldTree?: Tree): Tree {
   const parser = parsers.get(lang);
   if (!parser) throw new Error(`openai-model-lint: initParsers(['${lang}']) has not completed`);
-  const tree = parser.parse(text, oldTree ?? null);
-  if (!tree) throw new Error(`openai-model-lint: tree-sitter returned no tree for ${lang}`);
-  return tree;
+  const parse = (t: string, old: Tree | null): Tree => {
+    const tree = parser.parse(t, old);
+    if (!tree) throw new Error(`openai-model-lint: tree-sitter returned no tree for ${lang}`);
+    return tree;
+  };
+  const blocks = lang === 'python' ? longCommentBlocks(text) : [];
+  if (blocks.length) {
+    // the blanked text differs from the document outside the edited range, so the parse
+    // starts from scratch (it is linear once the blocks are blank)
+    const tree = parseBlanked(text, blocks, (t) => parse(t, null));
+    blankedTrees.add(tree);
+    return tree;
+  }
+  return parse(text, oldTree && !blankedTrees.has(oldTree) ? oldTree : null);
 }
