@@ -45,17 +45,25 @@ export async function checkFiles(files: readonly string[], engine: CheckEngine, 
   const result: CheckFilesResult = { reported: [], filesChecked: 0, fixesApplied: 0, filesFixed: 0 };
   for (const file of files) {
     const abs = resolve(opts.cwd, file);
-    const text = readSource(file, abs, opts);
-    if (text === null) continue;
+    const source = readSource(file, abs, opts);
+    if (source === null) continue;
     result.filesChecked++;
-    if (file.endsWith('.ipynb')) await checkNotebook(file, abs, text, engine, opts, result);
-    else await checkSource(file, abs, text, engine, opts, result);
+    // --fix writes the decoded text back, so bytes that are not UTF-8 would come back as
+    // U+FFFD: such a file is reported but never rewritten
+    const fileOpts = opts.fix && !source.utf8 ? { ...opts, fix: false } : opts;
+    const findings = file.endsWith('.ipynb')
+      ? await checkNotebook(file, abs, source.text, engine, fileOpts, result)
+      : await checkSource(file, abs, source.text, engine, fileOpts, result);
+    if (opts.fix && !source.utf8 && findings.some((f) => f.fix?.safe)) opts.note(`${file}: not valid UTF-8; safe fixes not applied (rewriting it would turn its invalid bytes into U+FFFD)`);
   }
   return result;
 }
 
-/** The file's text, or null (after a note) when it is unreadable, too big or binary. */
-function readSource(file: string, abs: string, opts: CheckFilesOptions): string | null {
+/**
+ * The file's text and whether its bytes are UTF-8 (the text then spells them exactly), or
+ * null (after a note) when it is unreadable, too big or binary.
+ */
+function readSource(file: string, abs: string, opts: CheckFilesOptions): { text: string; utf8: boolean } | null {
   let bytes: Buffer;
   try {
     const st = statSync(abs);
@@ -76,16 +84,19 @@ function readSource(file: string, abs: string, opts: CheckFilesOptions): string 
     opts.note(`${file}: binary file (NUL byte); skipped`);
     return null;
   }
-  return bytes.toString('utf8');
+  const text = bytes.toString('utf8');
+  // the decoder turns every invalid sequence into U+FFFD; one in the text may also be written as such
+  return { text, utf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
 }
 
 const BOM = '\uFEFF';
 
-async function checkSource(file: string, abs: string, raw: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<void> {
+/** Checks (and with opts.fix fixes) one source file; returns its findings. */
+async function checkSource(file: string, abs: string, raw: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<Finding[]> {
   // a byte-order mark is not part of line 1's columns; it is written back on --fix
   const bom = raw.startsWith(BOM);
   const text = bom ? raw.slice(1) : raw;
-  if (!engine.mightContainCall(text)) return;
+  if (!engine.mightContainCall(text)) return [];
   const language = engine.languageForPath(file) ?? 'python';
   const analyse = (t: string): Promise<Finding[]> => engine.analyse(t, language, abs);
   let findings: Finding[];
@@ -101,16 +112,19 @@ async function checkSource(file: string, abs: string, raw: string, engine: Check
     }
   } else findings = await analyse(text);
   place(out.reported, file, null, finalText, findings);
+  return findings;
 }
 
-async function checkNotebook(file: string, abs: string, text: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<void> {
+/** Checks (and with opts.fix fixes) a notebook's Python cells; returns their findings. */
+async function checkNotebook(file: string, abs: string, text: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<Finding[]> {
   const parsed = parseNotebook(text);
   if (!parsed.ok) {
     opts.note(`${file}: ${parsed.error}; skipped`);
-    return;
+    return [];
   }
   const nb = parsed.notebook;
-  if (!nb.python) return; // R, Julia, … notebooks hold no Python calls
+  if (!nb.python) return []; // R, Julia, … notebooks hold no Python calls
+  const all: Finding[] = [];
   const changed = new Map<number, string>();
   let applied = 0;
   for (const cell of nb.cells) {
@@ -130,12 +144,14 @@ async function checkNotebook(file: string, abs: string, text: string, engine: Ch
       }
     } else findings = await analyse(cell.source);
     place(out.reported, file, cell.index, finalSource, findings);
+    all.push(...findings);
   }
   if (changed.size) {
     writeFileAtomic(abs, updateNotebook(text, nb, changed));
     out.fixesApplied += applied;
     out.filesFixed++;
   }
+  return all;
 }
 
 function place(out: Reported[], file: string, cell: number | null, text: string, findings: readonly Finding[]): void {
