@@ -20,7 +20,7 @@ export interface DocAnalysis extends Analysis {
   state: DocState;
   text: string;
   ctx: EngineContext;
-  /** true when the file is over settings.maxFileSize (no findings) */
+  /** true when the file is over settings.maxFileSize bytes (no findings) */
   skipped: boolean;
 }
 
@@ -68,11 +68,14 @@ export class Analyzer {
     if (hit && hit.version === state.version && hit.ctx === ctx) return hit.result;
     const text = state.doc.getText();
     let result: DocAnalysis;
-    if (text.length > ctx.settings.maxFileSize) {
+    if (overByteLimit(text, ctx.settings.maxFileSize)) {
       this.documents.dropTree(state);
       if (!this.tooLargeLogged.has(state.uri)) {
         this.tooLargeLogged.add(state.uri);
-        this.connection.console.info(`openai-model-lint: ${state.uri} is larger than maxFileSize (${ctx.settings.maxFileSize} characters); not checked`);
+        const size = Buffer.byteLength(text, 'utf8');
+        this.connection.console.info(
+          `openai-model-lint: ${state.uri} is larger than maxFileSize: ${size} bytes is over the ${ctx.settings.maxFileSize}-byte limit (setting openaiModelLint.maxFileSize, or maxFileSize in .openai-model-lint.json); not checked`,
+        );
       }
       result = { ...EMPTY, state, text, ctx, skipped: true };
     } else {
@@ -114,6 +117,18 @@ export class Analyzer {
   invalidate(): void {
     for (const s of this.documents.all()) this.cache.delete(s);
   }
+}
+
+/**
+ * True when `text` is more than `limit` bytes in UTF-8, the unit the command line reads
+ * from disk, so a file is skipped in the editor exactly when `check` skips it. A UTF-16
+ * unit is 1 to 3 bytes (a surrogate pair 4), so only texts between limit / 3 and limit
+ * units are measured.
+ */
+export function overByteLimit(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return Buffer.byteLength(text, 'utf8') > limit;
 }
 
 /**
