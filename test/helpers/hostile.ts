@@ -8,19 +8,10 @@
  * a temporary file and a rename: test files running in parallel may generate at once.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { repoRoot } from './repoRoot';
 
-/** The repository root (test bundles run from test/out/**, sources from test/**). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'server'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
-
+export { repoRoot };
 export const HOSTILE_DIR = join(repoRoot(), 'test', 'fixtures', 'hostile');
 export const GENERATED_DIR = join(HOSTILE_DIR, 'out');
 

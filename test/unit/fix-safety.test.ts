@@ -26,16 +26,8 @@ import { initParsers, languageForPath, parseText } from '../../server/src/parse/
 import type { LanguageName } from '../../server/src/parse/parser';
 import type { Finding, TextEdit } from '../../server/src/rules/types';
 import { LspClient } from '../helpers/lsp-client';
+import { repoRoot } from '../helpers/repoRoot';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'server'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
 const ROOT = repoRoot();
 const CLI = join(ROOT, 'server', 'out', 'cli.js');
 const AS_OF = '2025-09-01';

@@ -7,15 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Settings } from '../../server/src/config/schema';
 import { analyzeText, createContext } from '../../server/src/engine';
 import type { EngineContext } from '../../server/src/engine';
 import { initParsers } from '../../server/src/parse/parser';
 import type { LanguageName } from '../../server/src/parse/parser';
+import { repoRoot } from '../helpers/repoRoot';
 
 const AS_OF = '2025-09-01';
 let ctx: EngineContext;
@@ -76,15 +77,6 @@ test('no SDK import and a receiver defined here: nothing', async () => {
   assert.deepEqual(await findings(text, 'python'), []);
 });
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'server'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
 const roots: string[] = [];
 after(() => {
   for (const d of roots) rmSync(d, { recursive: true, force: true });

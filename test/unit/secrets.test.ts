@@ -8,23 +8,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Catalog } from '../../server/src/catalog/catalog';
 import { maskKey } from '../../server/src/rules/hardcoded-api-key';
 import { LspClient } from '../helpers/lsp-client';
+import { repoRoot } from '../helpers/repoRoot';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'server'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
 const CLI = join(repoRoot(), 'server', 'out', 'cli.js');
 
 /** A small seeded generator (mulberry32): the same fake keys on every run. */

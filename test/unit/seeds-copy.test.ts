@@ -8,12 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { copiedSeedsDir, sharedSeedsDir } from '../helpers/seeds';
+import { repoRoot } from '../helpers/repoRoot';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'server'))) dir = path.dirname(dir);
-  return dir;
-}
 
 test('test/fixtures/seeds holds every seed the catalog names, equal to ../shared/seeds when present', (t) => {
   const root = repoRoot();
