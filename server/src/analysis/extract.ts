@@ -27,13 +27,14 @@
  * outside the catalog is only reported at `info`, "model checks skipped"). Receivers that are
  * parameters, loop variables or built locally by something that is not a client are not taken.
  */
-import type { Node, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
+import type { Node, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
 import type { Endpoint } from '../catalog/schema';
-import { callQuery } from '../parse/parser';
+import { languageQueries } from '../parse/parser';
 import type { LanguageName } from '../parse/parser';
 import type { ApiCall, Argument, ClientInfo, ClientKind, ContentPart, Message, ValueNode } from './apiCall';
 import { uploadedFile } from './filePaths';
-import { entry, Resolver, setEntry, spanOf } from './values';
+import { capture, classFields, isIdentifierChar, isUnicodeSpace, matchesAt, TextNameIndex, wordOccurrences } from './nameIndex';
+import { entry, Resolver, setEntry, spanOf, valueOfBinding } from './values';
 import type { Family } from './values';
 
 interface MethodPath {
@@ -113,8 +114,16 @@ const PREFILTER_NEXT = new Set([...METHOD_PATHS.map((m) => m.segments[m.segments
  * recognised without it.
  */
 export function mightContainCall(text: string): boolean {
-  const resources = PREFILTER_RESOURCES;
-  resources.lastIndex = 0;
+  return !resourceHits(text).next().done;
+}
+
+/**
+ * Where the prefilter's resource names are written (index and length), each one followed by
+ * `.` and a method or wrapper name: every call extractCalls takes has its resource at one of
+ * these, so they are also where the analysis looks for calls.
+ */
+function* resourceHits(text: string): Generator<{ at: number; length: number }> {
+  const resources = new RegExp(PREFILTER_RESOURCES.source, 'g');
   for (let m = resources.exec(text); m; m = resources.exec(text)) {
     const i = m.index;
     // the next search starts one character on: a resource inside another one is looked at too
@@ -132,18 +141,8 @@ export function mightContainCall(text: string): boolean {
     j = skipTrivia(text, j + 1);
     let k = j;
     while (k < text.length && isIdentifierChar(text.charCodeAt(k))) k++;
-    if (PREFILTER_NEXT.has(text.slice(j, k))) return true;
+    if (PREFILTER_NEXT.has(text.slice(j, k))) yield { at: i, length: m[0].length };
   }
-  return false;
-}
-
-/** ASCII letters, digits, `_`, `$` and anything non-ASCII (part of an identifier, or not a separator the scan skips). */
-function isIdentifierChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || (c > 0x7f && !isUnicodeSpace(c));
-}
-
-function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -168,11 +167,6 @@ function skipTrivia(text: string, i: number): number {
   return i;
 }
 
-function capture(m: QueryMatch, name: string): Node | null {
-  for (const c of m.captures) if (c.name === name) return c.node;
-  return null;
-}
-
 interface Candidate {
   call: Node;
   callee: Node;
@@ -193,7 +187,6 @@ class FileAnalysis {
   readonly modules: string[] = [];
   /** names bound to the openai module (`import openai`, `import openai as oa`) */
   readonly openaiModuleNames = new Set<string>();
-  private readonly attributeValues: Node[] = [];
   /** local alias → imported name (`from openai import AzureOpenAI as Az`) */
   private readonly renamed = new Map<string, string>();
   /** names bound by an import → the module as written (`from app.llm import client` → "app.llm") */
@@ -201,93 +194,79 @@ class FileAnalysis {
   private kinds: Set<ClientKind> | null = null;
   /** mayDefine answers by name */
   private readonly definitions = new Map<string, boolean>();
+  /** the names query (imports, bindings, attributes); the calls query is only needed here */
+  private readonly query: Query;
 
+  /**
+   * Finds the candidate calls and the imports where the text says they may be (the prefilter's
+   * resource names; the words `import` / `require`), each with the call query restricted to
+   * that spot. Bindings are found later, name by name, as resolution asks (./nameIndex).
+   */
   constructor(
-    tree: Tree,
+    private readonly tree: Tree,
     readonly text: string,
     readonly lang: LanguageName,
   ) {
     this.family = lang === 'python' ? 'python' : 'ecma';
-    this.resolver = new Resolver(this.family, text);
-    for (const m of callQuery(lang).matches(tree.rootNode)) {
-      const call = capture(m, 'call');
-      if (call) {
+    const queries = languageQueries(lang);
+    this.query = queries.names;
+    this.resolver = new Resolver(this.family, text, new TextNameIndex(tree, text, this.query));
+    const calls = new Set<number>();
+    for (const hit of resourceHits(text)) {
+      for (const m of matchesAt(queries.calls, tree, hit.at, hit.at + hit.length)) {
+        const call = capture(m, 'call');
         const callee = capture(m, 'callee');
         const args = capture(m, 'args');
-        if (callee && args) this.candidates.push({ call, callee, args });
-        continue;
+        if (!call || !callee || !args || calls.has(call.id)) continue;
+        calls.add(call.id);
+        this.candidates.push({ call, callee, args });
       }
-      const imported = capture(m, 'import.name');
-      if (imported) {
-        const from = capture(m, 'import.from');
-        if (from) this.importedFrom.set(imported.text, from.text);
-        continue;
-      }
-      const mod = capture(m, 'import.module');
-      if (mod) {
-        // `import app.llm` binds `app`, `import app.llm as llm` binds `llm`
-        if (this.family === 'python') this.importedFrom.set(capture(m, 'import.alias')?.text ?? mod.text.split('.')[0]!, mod.text);
-        this.modules.push(mod.text);
-        if (this.family === 'python' && mod.text === 'openai' && mod.parent?.type !== 'import_from_statement') {
-          this.openaiModuleNames.add(capture(m, 'import.alias')?.text ?? 'openai');
+    }
+    // in the order a whole-tree query gives them, which is when each match completes: at its
+    // argument list (a call in another one's arguments comes after it, one in its callee before)
+    this.candidates.sort((a, b) => a.args.startIndex - b.args.startIndex);
+    this.findImports();
+  }
+
+  /** Every import (and `require(...)`), found from its keyword: the statement or call around it is queried. */
+  private findImports(): void {
+    const seen = new Set<string>();
+    for (const word of this.family === 'python' ? ['import'] : ['import', 'require']) {
+      for (const at of wordOccurrences(this.text, word)) {
+        const keyword = this.tree.rootNode.descendantForIndex(at, at + word.length);
+        const around = keyword?.parent;
+        if (!around) continue;
+        for (const m of matchesAt(this.query, this.tree, around.startIndex, around.endIndex)) {
+          const key = `${m.patternIndex}:${m.captures.map((c) => c.node.id).join(',')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          this.addImport(m);
         }
-        continue;
-      }
-      const renamed = capture(m, 'rename.alias');
-      if (renamed) {
-        const original = capture(m, 'rename.name');
-        if (original) this.renamed.set(renamed.text, original.text);
-        continue;
-      }
-      const name = capture(m, 'def.name');
-      if (name) {
-        this.resolver.addBinding(name, true);
-        continue;
-      }
-      const other = capture(m, 'def.other');
-      if (other) {
-        this.resolver.addBinding(other, false);
-        continue;
-      }
-      const pattern = capture(m, 'def.pattern');
-      if (pattern) {
-        this.resolver.addPattern(pattern);
-        continue;
-      }
-      const assigned = capture(m, 'def.assigned');
-      if (assigned) {
-        this.resolver.addReassigned(assigned.text);
-        continue;
-      }
-      const body = capture(m, 'class.body');
-      if (body) {
-        this.addClassFields(body);
-        continue;
-      }
-      const obj = capture(m, 'attr.object');
-      const attr = capture(m, 'attr.name');
-      const value = capture(m, 'attr.value');
-      if (obj && attr && value) {
-        this.resolver.addAttribute(obj, attr, value);
-        this.attributeValues.push(value);
       }
     }
   }
 
-  /**
-   * JS/TS class fields with an initialiser (`client = new OpenAI()`, TS `private readonly
-   * client = …`, `#client = …`) are read as `this.<name>` assignments. Static fields are not
-   * (they are read through the class name).
-   */
-  private addClassFields(body: Node): void {
-    for (const member of body.namedChildren) {
-      if (!member || (member.type !== 'field_definition' && member.type !== 'public_field_definition')) continue;
-      if (member.children.some((c) => c?.type === 'static')) continue;
-      const name = member.childForFieldName('name') ?? member.childForFieldName('property');
-      const value = member.childForFieldName('value');
-      if (!name || !value) continue;
-      this.resolver.addAttributeKey(`this.${name.text}`, value);
-      this.attributeValues.push(value);
+  private addImport(m: QueryMatch): void {
+    const imported = capture(m, 'import.name');
+    if (imported) {
+      const from = capture(m, 'import.from');
+      if (from) this.importedFrom.set(imported.text, from.text);
+      return;
+    }
+    const mod = capture(m, 'import.module');
+    if (mod) {
+      // `import app.llm` binds `app`, `import app.llm as llm` binds `llm`
+      if (this.family === 'python') this.importedFrom.set(capture(m, 'import.alias')?.text ?? mod.text.split('.')[0]!, mod.text);
+      this.modules.push(mod.text);
+      if (this.family === 'python' && mod.text === 'openai' && mod.parent?.type !== 'import_from_statement') {
+        this.openaiModuleNames.add(capture(m, 'import.alias')?.text ?? 'openai');
+      }
+      return;
+    }
+    const renamed = capture(m, 'rename.alias');
+    if (renamed) {
+      const original = capture(m, 'rename.name');
+      if (original) this.renamed.set(renamed.text, original.text);
     }
   }
 
@@ -311,14 +290,36 @@ class FileAnalysis {
     return r;
   }
 
-  /** Kinds of the clients constructed (and bound to a name) anywhere in the file; computed on demand. */
+  /**
+   * Kinds of the clients constructed (and bound to a name, an attribute or a class field)
+   * anywhere in the file; computed on demand, from where constructor names are written.
+   */
   get constructedKinds(): Set<ClientKind> {
     if (!this.kinds) {
       this.kinds = new Set();
-      for (const v of [...this.resolver.assignedValues(), ...this.attributeValues]) {
-        if (v.type !== 'call' && v.type !== 'new_expression' && v.type !== 'await' && v.type !== 'await_expression') continue;
-        const origin = this.constructed(v);
-        if (origin) this.kinds.add(origin.kind);
+      const seen = new Set<number>();
+      const names = [...Object.keys(OPENAI_CONSTRUCTORS), ...COMPATIBLE_CONSTRUCTORS, ...this.renamed.keys()];
+      for (const name of names) {
+        for (const at of wordOccurrences(this.text, name)) {
+          for (const m of matchesAt(this.query, this.tree, at, at + name.length)) {
+            const values: Node[] = [];
+            const def = capture(m, 'def.name');
+            const body = capture(m, 'class.body');
+            const attr = capture(m, 'attr.value');
+            if (def) {
+              const v = valueOfBinding(def);
+              if (v) values.push(v);
+            } else if (body) values.push(...classFields(body));
+            else if (attr) values.push(attr);
+            for (const v of values) {
+              if (seen.has(v.id)) continue;
+              seen.add(v.id);
+              if (v.type !== 'call' && v.type !== 'new_expression' && v.type !== 'await' && v.type !== 'await_expression') continue;
+              const origin = this.constructed(v);
+              if (origin) this.kinds.add(origin.kind);
+            }
+          }
+        }
       }
     }
     return this.kinds;
@@ -412,7 +413,7 @@ class FileAnalysis {
    * that class's class attribute (`class Bot: client = OpenAI()`).
    */
   private memberValues(self: Node, name: string): Node[] {
-    let assigned = this.resolver.attributes.get(`${self.text}.${name}`) ?? [];
+    let assigned = this.resolver.attributes(`${self.text}.${name}`);
     const cls = enclosingClass(self);
     // the class's own assignments first; another class's (a base class here) otherwise
     if (cls && assigned.length > 1) {
@@ -490,12 +491,12 @@ class FileAnalysis {
     let azure = false;
     let apiVersion: ValueNode | null = null;
     for (const mod of this.openaiModuleNames) {
-      const type = this.resolver.attributes.get(`${mod}.api_type`)?.[0];
+      const type = this.resolver.attributes(`${mod}.api_type`)[0];
       if (type) {
         const v = this.resolver.resolve(type);
         if (v.value.kind === 'string' && /^azure/i.test(v.value.value)) azure = true;
       }
-      const version = this.resolver.attributes.get(`${mod}.api_version`)?.[0];
+      const version = this.resolver.attributes(`${mod}.api_version`)[0];
       if (version) apiVersion = this.resolver.resolve(version);
     }
     return { azure, apiVersion };

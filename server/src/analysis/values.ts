@@ -8,13 +8,23 @@ import type { Argument, Span, Value, ValueNode } from './apiCall';
 
 export type Family = 'python' | 'ecma';
 
-interface Binding {
+export interface Binding {
   /** the bound name as written */
   name: Node;
   /** whether the name is assigned a value (`x = v`, `const x = v`) rather than bound some other way */
   assigned: boolean;
   /** id of the scope node the binding belongs to; found on first lookup of the name */
   scope?: number;
+}
+
+/** What the resolver needs to know about the file's names (nameIndex.ts finds it name by name). */
+export interface NameIndex {
+  /** every binding of `name` in the file: `x = v`, `const x = v`, loop targets, destructuring, walrus, `with … as x` */
+  bindings(name: string): Binding[];
+  /** JS/TS: `name` is assigned or updated somewhere (`x = …`, `x += …`, `x++`), so never resolved */
+  reassigned(name: string): boolean;
+  /** `obj.attr = value` assignments (key "obj.attr", object as written) and JS/TS class fields as `this.attr` */
+  attributes(key: string): Node[];
 }
 
 const PY_SCOPES = new Set(['module', 'function_definition', 'lambda', 'class_definition']);
@@ -42,71 +52,32 @@ function unescape(raw: string): string {
   });
 }
 
-/** Per-file resolver: indexes the bindings once, then resolves expressions on demand. */
+/** Per-file resolver: resolves expressions on demand, asking the name index about names. */
 export class Resolver {
-  /** name → every binding of it in the file; scopes are worked out only for names looked up */
-  private readonly bindings = new Map<string, Binding[]>();
   /** resolved expressions by node id: a constant used by 50 calls is resolved once */
   private readonly memo = new Map<number, ValueNode>();
   /** visibleBindings results by use site and name */
   private readonly visible = new Map<string, Binding[] | 'parameter' | null>();
-  /** JS/TS names reassigned anywhere (`x = ...`, `x++`): never resolved */
-  private readonly reassigned = new Set<string>();
-  /** `obj.attr = value` assignments, keyed "obj.attr" (object as written) */
-  readonly attributes = new Map<string, Node[]>();
 
   constructor(
     readonly family: Family,
     readonly text: string,
+    private readonly index: NameIndex,
   ) {}
 
-  addBinding(name: Node, assigned: boolean): void {
-    const key = name.text;
-    const list = this.bindings.get(key);
-    if (list) list.push({ name, assigned });
-    else this.bindings.set(key, [{ name, assigned }]);
-  }
-
-  /** The expressions assigned to names anywhere in the file (for finding client constructors). */
-  *assignedValues(): Generator<Node> {
-    for (const list of this.bindings.values()) {
-      for (const b of list) {
-        const v = b.assigned ? valueOfBinding(b.name) : null;
-        if (v) yield v;
-      }
-    }
+  /** `obj.attr = value` assignments (and JS/TS fields as `this.attr`), key "obj.attr" as written. */
+  attributes(key: string): Node[] {
+    return this.index.attributes(key);
   }
 
   /** The bindings of `name` made directly in scope `scopeId`. */
   private bindingsIn(name: string, scopeId: number): Binding[] | null {
-    const all = this.bindings.get(name);
-    if (!all) return null;
     let found: Binding[] | null = null;
-    for (const b of all) {
+    for (const b of this.index.bindings(name)) {
       b.scope ??= this.scopeOf(b.name).id;
       if (b.scope === scopeId) (found ??= []).push(b);
     }
     return found;
-  }
-
-  addPattern(pattern: Node): void {
-    if (pattern.type === 'identifier') return this.addBinding(pattern, false);
-    for (const id of pattern.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) if (id) this.addBinding(id, false);
-  }
-
-  addReassigned(name: string): void {
-    this.reassigned.add(name);
-  }
-
-  addAttribute(object: Node, name: Node, value: Node): void {
-    this.addAttributeKey(`${object.text}.${name.text}`, value);
-  }
-
-  /** `key` is "object.attr" as written (`this.client` for a class field). */
-  addAttributeKey(key: string, value: Node): void {
-    const list = this.attributes.get(key);
-    if (list) list.push(value);
-    else this.attributes.set(key, [value]);
   }
 
   private scopeOf(node: Node): Node {
@@ -143,9 +114,9 @@ export class Resolver {
 
   /** The single assigned expression of `name` as seen from `at`, or null when none / several. */
   lookup(name: string, at: Node): Node | null {
-    if (this.family === 'ecma' && this.reassigned.has(name)) return null;
+    if (this.family === 'ecma' && this.index.reassigned(name)) return null;
     // a name bound nowhere in the file has no definition to find
-    if (!this.bindings.has(name)) return null;
+    if (this.index.bindings(name).length === 0) return null;
     const found = this.visibleBindings(name, at);
     return found !== 'parameter' && found?.length === 1 && found[0]!.assigned ? valueOfBinding(found[0]!.name) : null;
   }
@@ -162,7 +133,7 @@ export class Resolver {
     const found = this.visibleBindings(name, at);
     if (found === null) return { kind: 'free' };
     if (found === 'parameter') return { kind: 'parameter' };
-    if (found.length !== 1 || (this.family === 'ecma' && this.reassigned.has(name))) return { kind: 'other' };
+    if (found.length !== 1 || (this.family === 'ecma' && this.index.reassigned(name))) return { kind: 'other' };
     const b = found[0]!;
     const node = b.assigned ? valueOfBinding(b.name) : destructuredFrom(b.name);
     return node ? { kind: 'value', node } : { kind: 'other' };
@@ -179,7 +150,7 @@ export class Resolver {
   }
 
   private findVisibleBindings(name: string, at: Node): Binding[] | 'parameter' | null {
-    const bound = this.bindings.has(name);
+    const bound = this.index.bindings(name).length > 0;
     let n: Node | null = at.parent;
     let first = true;
     while (n) {
@@ -480,7 +451,7 @@ export class Resolver {
 }
 
 /** `NAME = value` / `const NAME = value` / `with value as NAME`: the value beside a bound name. */
-function valueOfBinding(name: Node): Node | null {
+export function valueOfBinding(name: Node): Node | null {
   const parent = name.parent;
   if (!parent) return null;
   if (parent.type === 'as_pattern_target') return parent.parent?.namedChildren[0] ?? null;

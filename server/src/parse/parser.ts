@@ -8,8 +8,10 @@ import { Language, Parser, Query } from '@vscode/tree-sitter-wasm';
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { assetPath } from '../assets';
 import { longCommentBlocks, parseBlanked } from './commentBlocks';
-import ecmaQuerySource from './queries/ecma.scm';
-import pythonQuerySource from './queries/python.scm';
+import ecmaCallsSource from './queries/ecma.calls.scm';
+import ecmaNamesSource from './queries/ecma.names.scm';
+import pythonCallsSource from './queries/python.calls.scm';
+import pythonNamesSource from './queries/python.names.scm';
 
 export type { Tree, Edit, Point } from '@vscode/tree-sitter-wasm';
 
@@ -60,7 +62,13 @@ let runtime: Promise<void> | null = null;
 const loading = new Map<LanguageName, Promise<void>>();
 const languages = new Map<LanguageName, Language>();
 const parsers = new Map<LanguageName, Parser>();
-const queries = new Map<LanguageName, Query>();
+const queries = new Map<LanguageName, LanguageQueries>();
+
+/** A language's two queries: candidate SDK calls, and the names (imports, bindings, attributes) resolution asks about. */
+export interface LanguageQueries {
+  calls: Query;
+  names: Query;
+}
 
 function loadRuntime(): Promise<void> {
   runtime ??= Parser.init({ locateFile: () => assetPath('wasm', 'tree-sitter.wasm') }).catch((err: unknown) => {
@@ -80,9 +88,11 @@ function loadLanguage(name: LanguageName): Promise<void> {
       const parser = new Parser();
       parser.setLanguage(language);
       // compiled here, once per language, so the first analysis does not pay for it
-      const query = new Query(language, name === 'python' ? pythonQuerySource : ecmaQuerySource);
+      const python = name === 'python';
+      const calls = new Query(language, python ? pythonCallsSource : ecmaCallsSource);
+      const names = new Query(language, python ? pythonNamesSource : ecmaNamesSource);
       languages.set(name, language);
-      queries.set(name, query);
+      queries.set(name, { calls, names });
       parsers.set(name, parser);
     })();
     p.catch(() => loading.delete(name));
@@ -119,8 +129,8 @@ export function languageOf(lang: LanguageName): Language {
   return language;
 }
 
-/** The compiled call query of a language (queries/python.scm or the shared queries/ecma.scm). */
-export function callQuery(lang: LanguageName): Query {
+/** The compiled queries of a language (queries/python.*.scm, or the JS family's shared queries/ecma.*.scm). */
+export function languageQueries(lang: LanguageName): LanguageQueries {
   const query = queries.get(lang);
   if (!query) throw new Error(`openai-model-lint: initParsers(['${lang}']) has not completed`);
   return query;

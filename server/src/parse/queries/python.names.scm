@@ -1,10 +1,5 @@
-; Candidate SDK calls: `<receiver>.<path>.<method>(...)` where the method is one the SDK
-; exposes. extract.ts checks the full method path and the receiver's origin.
-(call
-  function: (attribute
-    attribute: (identifier) @_method) @callee
-  arguments: (argument_list) @args
-  (#any-of? @_method "create" "parse" "stream" "generate" "edit" "create_variation")) @call
+; Imports, bindings and attribute assignments. Run only where a name is written
+; (analysis/nameIndex.ts), never over the whole tree.
 
 ; Imported modules: `import openai`, `import openai as oa`, `from openai import AzureOpenAI`.
 (import_statement

@@ -1,11 +1,5 @@
-; One query for JavaScript, TypeScript and TSX (only node types the three grammars share).
-
-; Candidate SDK calls: `<receiver>.<path>.<method>(...)`; extract.ts checks the path.
-(call_expression
-  function: (member_expression
-    property: (property_identifier) @_method) @callee
-  arguments: (arguments) @args
-  (#any-of? @_method "create" "parse" "stream" "generate" "edit" "createVariation")) @call
+; Imports, bindings, attribute assignments and class bodies, one query for JavaScript, TypeScript
+; and TSX. Run only where a name is written (analysis/nameIndex.ts), never over the whole tree.
 
 ; Imported modules: `import OpenAI from 'openai'`, `import { AzureOpenAI } from "openai"`.
 (import_statement

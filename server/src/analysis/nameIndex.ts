@@ -1,0 +1,164 @@
+/**
+ * The file's bindings, attribute assignments and class fields, found name by name when value
+ * resolution first asks for a name — not by walking the whole tree up front.
+ *
+ * Why: a query over the whole tree visits every node (about 8 ms for a 2,000-line file, most of
+ * the analysis time and of the time between a keystroke and its diagnostics in a large file),
+ * while resolution only ever asks about a handful of names (the model constant, the messages
+ * variable, the client). Each question is answered by finding the name where it is written in
+ * the text (as a whole identifier) and running the call query (queries/*.scm, the same patterns
+ * as before) restricted to that spot: a match there is a pattern whose node contains the name.
+ * The answers are exactly those of the whole-tree query, for the names asked about.
+ */
+import type { Node, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
+import type { Binding, NameIndex } from './values';
+
+/** ASCII letters, digits, `_`, `$` and anything non-ASCII (part of an identifier, or not a separator the scans skip). */
+export function isIdentifierChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || (c > 0x7f && !isUnicodeSpace(c));
+}
+
+export function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Where `word` is written in `text` as a whole identifier (not part of a longer one), in order. */
+export function* wordOccurrences(text: string, word: string): Generator<number> {
+  if (!word) return;
+  const last = word.length - 1;
+  // `#field` starts with a character that is not an identifier's: only its end is checked then
+  const checkBefore = isIdentifierChar(word.charCodeAt(0));
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (checkBefore && i > 0 && isIdentifierChar(text.charCodeAt(i - 1))) continue;
+    if (i + last + 1 < text.length && isIdentifierChar(text.charCodeAt(i + last + 1))) continue;
+    yield i;
+  }
+}
+
+/** The first node captured as `name` in a match. */
+export function capture(m: QueryMatch, name: string): Node | null {
+  for (const c of m.captures) if (c.name === name) return c.node;
+  return null;
+}
+
+/**
+ * The query's matches whose pattern node contains the text range [start, end) (UTF-16 code
+ * units, as node offsets are). The query cursor only descends into nodes that overlap the
+ * range, so this costs about the depth of the tree there, not its size.
+ */
+export function matchesAt(query: Query, tree: Tree, start: number, end: number): QueryMatch[] {
+  // the tree was parsed from UTF-16 text: the cursor's range is in bytes, two per code unit
+  return query.matches(tree.rootNode, { startIndex: start * 2, endIndex: end * 2 });
+}
+
+const contains = (outer: Node, start: number, end: number) => outer.startIndex <= start && end <= outer.endIndex;
+
+export class TextNameIndex implements NameIndex {
+  private readonly names = new Map<string, { bindings: Binding[]; reassigned: boolean }>();
+  private readonly attrs = new Map<string, Node[]>();
+
+  constructor(
+    private readonly tree: Tree,
+    private readonly text: string,
+    private readonly query: Query,
+  ) {}
+
+  /**
+   * The name written at `at` when it is a whole identifier node there: `identifier`, or a
+   * shorthand name in a destructuring pattern (`const { client } = …`), which binds it too.
+   */
+  private identifierAt(at: number, length: number, types: readonly string[]): Node | null {
+    const node = this.tree.rootNode.descendantForIndex(at, at + length);
+    return node && node.startIndex === at && node.endIndex === at + length && types.includes(node.type) ? node : null;
+  }
+
+  private entry(name: string): { bindings: Binding[]; reassigned: boolean } {
+    let e = this.names.get(name);
+    if (e) return e;
+    e = { bindings: [], reassigned: false };
+    this.names.set(name, e);
+    for (const at of wordOccurrences(this.text, name)) {
+      const id = this.identifierAt(at, name.length, ['identifier', 'shorthand_property_identifier_pattern']);
+      if (!id) continue;
+      for (const m of matchesAt(this.query, this.tree, at, at + name.length)) {
+        for (const c of m.captures) {
+          switch (c.name) {
+            case 'def.name':
+              if (c.node.id === id.id) e.bindings.push({ name: id, assigned: true });
+              break;
+            case 'def.other':
+              if (c.node.id === id.id) e.bindings.push({ name: id, assigned: false });
+              break;
+            case 'def.pattern':
+              // every name inside a destructuring pattern or a loop target is bound by it
+              if (contains(c.node, at, at + name.length)) e.bindings.push({ name: id, assigned: false });
+              break;
+            case 'def.assigned':
+              if (c.node.id === id.id) e.reassigned = true;
+              break;
+          }
+        }
+      }
+    }
+    return e;
+  }
+
+  bindings(name: string): Binding[] {
+    return this.entry(name).bindings;
+  }
+
+  reassigned(name: string): boolean {
+    return this.entry(name).reassigned;
+  }
+
+  /**
+   * `obj.attr = value` assignments with `obj` as written, and for `this.attr` the JS/TS class
+   * fields with an initialiser (`client = new OpenAI()`, `private readonly client = …`,
+   * `#client = …`; static fields are read through the class name, so not these), in the order
+   * the whole-tree query gave them: a class's fields at the start of its body.
+   */
+  attributes(key: string): Node[] {
+    let list = this.attrs.get(key);
+    if (list) return list;
+    const dot = key.lastIndexOf('.');
+    const object = key.slice(0, dot);
+    const attr = key.slice(dot + 1);
+    const found: { at: number; value: Node }[] = [];
+    const bodies = new Set<number>();
+    for (const at of wordOccurrences(this.text, attr)) {
+      for (const m of matchesAt(this.query, this.tree, at, at + attr.length)) {
+        const body = capture(m, 'class.body');
+        if (body) {
+          if (object === 'this' && !bodies.has(body.id)) {
+            bodies.add(body.id);
+            for (const value of classFields(body, attr)) found.push({ at: body.startIndex, value });
+          }
+          continue;
+        }
+        const name = capture(m, 'attr.name');
+        const obj = capture(m, 'attr.object');
+        const value = capture(m, 'attr.value');
+        if (name && obj && value && name.startIndex === at && name.text === attr && obj.text === object) found.push({ at: obj.startIndex, value });
+      }
+    }
+    // stable: fields of one class body keep their order
+    found.sort((a, b) => a.at - b.at);
+    list = found.map((f) => f.value);
+    this.attrs.set(key, list);
+    return list;
+  }
+}
+
+/** The initialisers of the instance fields named `name` in a JS/TS class body. */
+export function classFields(body: Node, name?: string): Node[] {
+  const out: Node[] = [];
+  for (const member of body.namedChildren) {
+    if (!member || (member.type !== 'field_definition' && member.type !== 'public_field_definition')) continue;
+    if (member.children.some((c) => c?.type === 'static')) continue;
+    const n = member.childForFieldName('name') ?? member.childForFieldName('property');
+    const value = member.childForFieldName('value');
+    if (!n || !value || (name !== undefined && n.text !== name)) continue;
+    out.push(value);
+  }
+  return out;
+}
