@@ -8,17 +8,13 @@
  * It also still rejects ordinary code that has a `.create(...)` of its own.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { before, test } from 'node:test';
 import { extractCalls, mightContainCall } from '../../server/src/analysis/extract';
-import { blankMagics, parseNotebook } from '../../server/src/cli/notebook';
-import { initParsers, languageForPath, parseText } from '../../server/src/parse/parser';
+import { initParsers, parseText } from '../../server/src/parse/parser';
 import type { LanguageName } from '../../server/src/parse/parser';
 import type { Rule } from '../../server/src/rules/define';
 import { RULES } from '../../server/src/rules/registry';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { repositorySources } from '../helpers/sources';
 
 before(async () => {
   await initParsers();
@@ -33,28 +29,8 @@ function callCount(text: string, lang: LanguageName): number {
   }
 }
 
-/** Source files (and notebook cells) under `dirs`, as [name, text, language]. */
-function sources(dirs: string[]): [string, string, LanguageName][] {
-  const out: [string, string, LanguageName][] = [];
-  for (const dir of dirs) {
-    for (const entry of readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || entry.parentPath.includes('node_modules') || /[\\/]out([\\/]|$)/.test(entry.parentPath)) continue;
-      const path = join(entry.parentPath, entry.name);
-      const name = relative(ROOT, path);
-      if (name.endsWith('.ipynb')) {
-        const nb = parseNotebook(readFileSync(path, 'utf8'));
-        if (nb.ok) for (const cell of nb.notebook.cells) out.push([`${name} cell ${cell.index}`, blankMagics(cell.source), 'python']);
-        continue;
-      }
-      const lang = languageForPath(name);
-      if (lang) out.push([name, readFileSync(path, 'utf8'), lang]);
-    }
-  }
-  return out;
-}
-
 test('every repository source file and notebook cell with a call passes the prefilter', () => {
-  const files = sources(['examples', 'test/editor/fixtures', 'server/src', 'client/src', 'test/unit', 'test/helpers', 'bench']);
+  const files = repositorySources(['examples', 'test/editor/fixtures', 'server/src', 'client/src', 'test/unit', 'test/helpers', 'bench']);
   let withCalls = 0;
   for (const [name, text, lang] of files) {
     if (callCount(text, lang) === 0) continue;

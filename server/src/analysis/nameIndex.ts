@@ -22,18 +22,24 @@ export function isUnicodeSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Where `word` is written in `text` as a whole identifier (not part of a longer one), in order. */
+/**
+ * Where `word` may be written in `text` as an identifier of its own, in order: not right after
+ * an ASCII letter or `_` nor right before an ASCII letter, digit or `_` (those always lex as one
+ * longer identifier). Anything else around it (a digit before, `$`, non-ASCII) is left to the
+ * caller, which checks the node there: broken code lexes `1s` as a number and the name `s`.
+ */
 export function* wordOccurrences(text: string, word: string): Generator<number> {
   if (!word) return;
-  const last = word.length - 1;
-  // `#field` starts with a character that is not an identifier's: only its end is checked then
-  const checkBefore = isIdentifierChar(word.charCodeAt(0));
+  const after = word.length;
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (checkBefore && i > 0 && isIdentifierChar(text.charCodeAt(i - 1))) continue;
-    if (i + last + 1 < text.length && isIdentifierChar(text.charCodeAt(i + last + 1))) continue;
+    if (i > 0 && continuesBefore(text.charCodeAt(i - 1)) && continuesBefore(word.charCodeAt(0))) continue;
+    if (i + after < text.length && continuesAfter(text.charCodeAt(i + after))) continue;
     yield i;
   }
 }
+
+const continuesBefore = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const continuesAfter = (c: number) => continuesBefore(c) || (c >= 0x30 && c <= 0x39);
 
 /** The first node captured as `name` in a match. */
 export function capture(m: QueryMatch, name: string): Node | null {
