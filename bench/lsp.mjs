@@ -4,7 +4,9 @@
 //   3. warm hover with a token count on a ~4,000-token prompt (p50 / p95 over 100 hovers),
 //      and the same hover right after an edit elsewhere in the file (re-analysis included)
 //   4. server RSS after opening 50 files of 500 lines
-// Needs a build (`npm run build`). Usage: node bench/lsp.mjs
+// Needs a build (`npm run build`). Usage: node bench/lsp.mjs [--profile DIR]
+// (--profile: each server writes a V8 CPU profile to DIR when it exits, for chrome://inspect or
+// any .cpuprofile viewer)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,6 +17,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(root, 'server/out/server.js');
+const profileAt = process.argv.indexOf('--profile');
+const NODE_ARGS = profileAt > 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.argv[profileAt + 1]}`] : [];
 
 function pyFile(lines, seed = 0, callEvery = 10) {
   const out = ['from openai import OpenAI', '', 'client = OpenAI()', ''];
@@ -37,7 +41,7 @@ function pyFile(lines, seed = 0, callEvery = 10) {
 
 function start() {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const listeners = new Set();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

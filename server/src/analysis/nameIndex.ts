@@ -49,12 +49,18 @@ export function capture(m: QueryMatch, name: string): Node | null {
 
 /**
  * The query's matches whose pattern node contains the text range [start, end) (UTF-16 code
- * units, as node offsets are). The query cursor only descends into nodes that overlap the
- * range, so this costs about the depth of the tree there, not its size.
+ * units, as node offsets are). The query runs from the top-level statement around the range
+ * (no pattern's node is the file itself), restricted to the range: the cursor then only
+ * descends into nodes that overlap it, so this costs about the depth of the tree there, not
+ * the size of the file (starting from the root, it would step over every top-level statement
+ * before the range).
  */
 export function matchesAt(query: Query, tree: Tree, start: number, end: number): QueryMatch[] {
+  const root = tree.rootNode;
+  const top = root.firstChildForIndex(start);
+  const from = top && top.startIndex <= start && end <= top.endIndex ? top : root;
   // the tree was parsed from UTF-16 text: the cursor's range is in bytes, two per code unit
-  return query.matches(tree.rootNode, { startIndex: start * 2, endIndex: end * 2 });
+  return query.matches(from, { startIndex: start * 2, endIndex: end * 2 });
 }
 
 const contains = (outer: Node, start: number, end: number) => outer.startIndex <= start && end <= outer.endIndex;
