@@ -4,7 +4,8 @@
  */
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import type { ApiCall } from './analysis/apiCall';
-import { extractCalls, mightContainCall } from './analysis/extract';
+import { extractCallsAndWords, mightContainCall } from './analysis/extract';
+import type { Extraction } from './analysis/extract';
 import { Catalog } from './catalog/catalog';
 import type { Encoding } from './catalog/schema';
 import { asOfDate } from './config/load';
@@ -38,6 +39,8 @@ export interface EngineContext {
 export interface Analysis {
   calls: ApiCall[];
   findings: Finding[];
+  /** the words extraction looked for in the text (analysis/reuse.ts); absent when nothing was extracted */
+  words?: ReadonlySet<string>;
 }
 
 export function createContext(
@@ -60,13 +63,21 @@ export function createContext(
   return { ctx, problems };
 }
 
-/** `document`: where the text lives, for rules that look at files it names (absent for untitled documents). */
-export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: EngineContext, document?: DocumentLocation): Analysis {
+/**
+ * `document`: where the text lives, for rules that look at files it names (absent for untitled
+ * documents). `extraction`: the calls when the caller already has them for this text (an
+ * editor's previous analysis moved past an edit, analysis/reuse.ts).
+ */
+export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: EngineContext, document?: DocumentLocation, extraction?: Extraction): Analysis {
   let calls: ApiCall[];
-  try {
-    calls = extractCalls(tree, text, lang);
-  } catch {
-    calls = [];
+  let words: ReadonlySet<string> | undefined;
+  if (extraction) ({ calls, words } = extraction);
+  else {
+    try {
+      ({ calls, words } = extractCallsAndWords(tree, text, lang));
+    } catch {
+      calls = [];
+    }
   }
   const findings = runCallRules(calls, text, ctx, document);
   const language = lang === 'python' ? 'python' : lang === 'javascript' ? 'javascript' : 'typescript';
@@ -94,7 +105,7 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
   // a key passed where a model or deployment goes is echoed by other rules' messages: mask it
   if (text.includes('sk-')) result = result.map(redactFinding);
   result.sort(bySpan);
-  return { calls, findings: result };
+  return { calls, findings: result, words };
 }
 
 function attempt<T>(f: () => T, fallback: T): T {

@@ -76,7 +76,7 @@ function compare(label: string, text: string, lang: LanguageName): number {
   const tree = parseText(text, lang);
   try {
     const ref = reference(tree, lang);
-    const index = new TextNameIndex(tree, text, languageQueries(lang).names);
+    const index = new TextNameIndex(tree, text, languageQueries(lang).names, new Set());
     const names = new Set([...ref.bindings.keys(), ...ref.reassigned, ...(text.match(/[A-Za-z_$][\w$]*/g) ?? []).slice(0, 400)]);
     // the one intended difference: a name tree-sitter inserted to repair broken code (MISSING,
     // zero width, text "") is bound nowhere, so a repaired use never takes a repaired binding's value

@@ -196,6 +196,12 @@ class FileAnalysis {
   private readonly definitions = new Map<string, boolean>();
   /** the names query (imports, bindings, attributes); the calls query is only needed here */
   private readonly query: Query;
+  /**
+   * Every word the analysis looked for in the text (names, attribute names, constructor names,
+   * `import`): a later edit that adds or removes none of them, outside every call, cannot change
+   * what this analysis found (features/reuse.ts).
+   */
+  readonly words = new Set<string>();
 
   /**
    * Finds the candidate calls and the imports where the text says they may be (the prefilter's
@@ -210,7 +216,7 @@ class FileAnalysis {
     this.family = lang === 'python' ? 'python' : 'ecma';
     const queries = languageQueries(lang);
     this.query = queries.names;
-    this.resolver = new Resolver(this.family, text, new TextNameIndex(tree, text, this.query));
+    this.resolver = new Resolver(this.family, text, new TextNameIndex(tree, text, this.query, this.words));
     const calls = new Set<number>();
     for (const hit of resourceHits(text)) {
       for (const m of matchesAt(queries.calls, tree, hit.at, hit.at + hit.length)) {
@@ -232,6 +238,7 @@ class FileAnalysis {
   private findImports(): void {
     const seen = new Set<string>();
     for (const word of this.family === 'python' ? ['import'] : ['import', 'require']) {
+      this.words.add(word);
       for (const at of wordOccurrences(this.text, word)) {
         const keyword = this.tree.rootNode.descendantForIndex(at, at + word.length);
         const around = keyword?.parent;
@@ -280,6 +287,7 @@ class FileAnalysis {
   private mayDefine(name: string): boolean {
     let r = this.definitions.get(name);
     if (r === undefined) {
+      this.words.add(name);
       const n = name.replace(/\$/g, '\\$');
       const re =
         this.family === 'python'
@@ -300,6 +308,7 @@ class FileAnalysis {
       const seen = new Set<number>();
       const names = [...Object.keys(OPENAI_CONSTRUCTORS), ...COMPATIBLE_CONSTRUCTORS, ...this.renamed.keys()];
       for (const name of names) {
+        this.words.add(name);
         for (const at of wordOccurrences(this.text, name)) {
           for (const m of matchesAt(this.query, this.tree, at, at + name.length)) {
             const values: Node[] = [];
@@ -650,6 +659,17 @@ function messagesOf(value: ValueNode | undefined): Message[] | null {
 
 /** Every OpenAI SDK call in the tree, in source order. */
 export function extractCalls(tree: Tree, text: string, lang: LanguageName): ApiCall[] {
+  return extractCallsAndWords(tree, text, lang).calls;
+}
+
+export interface Extraction {
+  calls: ApiCall[];
+  /** the words the analysis looked for in the text, besides the SDK resource names (FileAnalysis.words) */
+  words: ReadonlySet<string>;
+}
+
+/** The calls, and what they depend on in the text besides themselves. */
+export function extractCallsAndWords(tree: Tree, text: string, lang: LanguageName): Extraction {
   const fa = new FileAnalysis(tree, text, lang);
   const importsOpenai = fa.importsOpenai;
   const importsCompatible = fa.importsCompatible;
@@ -720,5 +740,5 @@ export function extractCalls(tree: Tree, text: string, lang: LanguageName): ApiC
       ...(filePath ? { filePath } : {}),
     });
   }
-  return calls;
+  return { calls, words: fa.words };
 }

@@ -73,6 +73,8 @@ export class TextNameIndex implements NameIndex {
     private readonly tree: Tree,
     private readonly text: string,
     private readonly query: Query,
+    /** every name and attribute name looked up is added here */
+    private readonly words: Set<string>,
   ) {}
 
   /**
@@ -89,6 +91,7 @@ export class TextNameIndex implements NameIndex {
     if (e) return e;
     e = { bindings: [], reassigned: false };
     this.names.set(name, e);
+    this.words.add(name);
     for (const at of wordOccurrences(this.text, name)) {
       const id = this.identifierAt(at, name.length, ['identifier', 'shorthand_property_identifier_pattern']);
       if (!id) continue;
@@ -135,6 +138,7 @@ export class TextNameIndex implements NameIndex {
     const dot = key.lastIndexOf('.');
     const object = key.slice(0, dot);
     const attr = key.slice(dot + 1);
+    this.words.add(attr);
     const found: { at: number; value: Node }[] = [];
     const bodies = new Set<number>();
     for (const at of wordOccurrences(this.text, attr)) {

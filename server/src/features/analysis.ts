@@ -7,6 +7,9 @@ import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { analyzeTree, neededEncodings } from '../engine';
+import { reuseExtraction } from '../analysis/reuse';
+import type { Extraction } from '../analysis/extract';
+import type { Tree } from '../parse/parser';
 import type { Analysis, EngineContext } from '../engine';
 import { initParsers, languageReady } from '../parse/parser';
 import type { LanguageName } from '../parse/parser';
@@ -25,6 +28,19 @@ export interface DocAnalysis extends Analysis {
 }
 
 const EMPTY: Analysis = { calls: [], findings: [] };
+
+/**
+ * The previous analysis's calls moved past the one edit made since, when that edit cannot
+ * have changed them (analysis/reuse.ts); null otherwise.
+ */
+function reusable(prev: { version: number; result: DocAnalysis }, state: DocState, tree: Tree, text: string): Extraction | null {
+  const { result } = prev;
+  if (result.skipped || !result.words) return null;
+  const since = state.edits.filter((e) => e.toVersion > prev.version);
+  const only = since.length === 1 ? since[0]! : null;
+  if (!only?.edit || only.fromVersion !== prev.version || only.toVersion !== state.version) return null;
+  return reuseExtraction({ calls: result.calls, words: result.words }, result.text, only.edit, tree, text);
+}
 
 export class Analyzer {
   private readonly cache = new WeakMap<DocState, { version: number; ctx: EngineContext; result: DocAnalysis }>();
@@ -80,8 +96,9 @@ export class Analyzer {
       result = { ...EMPTY, state, text, ctx, skipped: true };
     } else {
       const tree = this.documents.tree(state);
-      const a = tree && state.lang ? analyzeTree(tree, text, state.lang, ctx, documentLocation(state.uri, this.workspaceFolders)) : EMPTY;
-      result = { calls: a.calls, findings: a.findings, state, text, ctx, skipped: false };
+      const reused = tree && hit ? reusable(hit, state, tree, text) : null;
+      const a = tree && state.lang ? analyzeTree(tree, text, state.lang, ctx, documentLocation(state.uri, this.workspaceFolders), reused ?? undefined) : EMPTY;
+      result = { calls: a.calls, findings: a.findings, ...(a.words ? { words: a.words } : {}), state, text, ctx, skipped: false };
       this.warm(neededEncodings(a.calls, ctx, text));
     }
     this.cache.set(state, { version: state.version, ctx, result });

@@ -13,6 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { languageForId, parseText } from '../parse/parser';
 import type { LanguageName, Tree } from '../parse/parser';
+import { topStatementAt } from '../analysis/reuse';
+import type { EditRecord } from '../analysis/reuse';
 
 /**
  * Above this size a document with syntax errors is still re-parsed incrementally: a parse
@@ -33,7 +35,11 @@ export interface DocState {
   version: number;
   /** the version `tree` was parsed from */
   parsedVersion: number;
+  /** the last few changes, for reusing an analysis across one (analysis/reuse.ts); null: not reusable */
+  edits: { fromVersion: number; toVersion: number; edit: EditRecord | null }[];
 }
+
+const KEPT_EDITS = 4;
 
 export class Documents {
   private readonly docs = new Map<string, DocState>();
@@ -48,7 +54,7 @@ export class Documents {
 
   open(uri: string, languageId: string, version: number, text: string): DocState {
     this.close(uri);
-    const state: DocState = { uri, languageId, lang: languageForId(languageId), doc: TextDocument.create(uri, languageId, version, text), tree: null, version, parsedVersion: -1 };
+    const state: DocState = { uri, languageId, lang: languageForId(languageId), doc: TextDocument.create(uri, languageId, version, text), tree: null, version, parsedVersion: -1, edits: [] };
     this.docs.set(uri, state);
     return state;
   }
@@ -73,6 +79,9 @@ export class Documents {
         const oldEndIndex = doc.offsetAt(change.range.end);
         const start = doc.positionAt(startIndex);
         const oldEnd = doc.positionAt(oldEndIndex);
+        // where the change falls in the tree of the text just before it (only a tree parsed from that text says)
+        const around = s.tree && s.parsedVersion === s.version && changes.length === 1 ? topStatementAt(s.tree, startIndex, oldEndIndex) : null;
+        this.logEdit(s, version, around && { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length, ...around });
         if (s.tree) {
           s.tree.edit({
             startIndex,
@@ -85,6 +94,7 @@ export class Documents {
         }
         s.doc = TextDocument.update(doc, [change], version);
       } else {
+        this.logEdit(s, version, null);
         s.tree?.delete();
         s.tree = null;
         s.doc = TextDocument.update(s.doc, [change], version);
@@ -92,6 +102,11 @@ export class Documents {
     }
     s.version = version;
     return s;
+  }
+
+  private logEdit(s: DocState, version: number, edit: EditRecord | null): void {
+    s.edits.push({ fromVersion: s.version, toVersion: version, edit });
+    if (s.edits.length > KEPT_EDITS) s.edits.shift();
   }
 
   /**
