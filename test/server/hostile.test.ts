@@ -127,8 +127,12 @@ describe('language server: hostile corpus', () => {
       'config/wrong-types/.openai-model-lint.json',
       /: rules\.OAI101: Invalid option: .*; \S+: rules\.OAI9: rule codes look like OAI201; .*azure\.deployments: .*asOf: .*tokenCounts\.inlay: .*maxFileSize: Invalid input: expected number, received string — defaults are used for these keys\.$/,
     );
-    // extra models are validated when the catalog is built: the message names the key (not the file)
-    await expectMessage('bad-extra-model', 'catalog.extraModels[0]', /^OpenAI Model Lint: invalid settings: catalog\.extraModels\[0\]\.contextWindow: Invalid input: expected number, received string — defaults are used for this key\.$/);
+    // extra models are validated when the catalog is built: the message still names the file the entry is written in
+    await expectMessage(
+      'bad-extra-model',
+      'config/bad-extra-model/.openai-model-lint.json',
+      /^OpenAI Model Lint: invalid \S+\/config\/bad-extra-model\/\.openai-model-lint\.json: catalog\.extraModels\[0\]\.contextWindow: Invalid input: expected number, received string — defaults are used for this key\.$/,
+    );
     await stillAnswers();
   });
 });

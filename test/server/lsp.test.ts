@@ -202,6 +202,29 @@ describe('language server over stdio (push diagnostics)', () => {
     await c.waitFor(() => c.published.get(other) !== before || undefined, 'diagnostics with the default for the bad keys');
     assert.deepEqual(brief(c.published.get(other)!.diagnostics), ['OAI201 1:58-1:67']);
   });
+  it('says where a bad extra model is written: the setting, or the project file with its own index', async () => {
+    const model = (id: string, contextWindow: unknown) => ({ id, description: 'private', family: 'acme', contextWindow, maxOutputTokens: 4000, knowledgeCutoff: null, encoding: 'cl100k_base', endpoints: ['chat.completions'], lifecycle: { stage: 'ga' }, sources: {} });
+    const project = mkdtempSync(join(tmpdir(), 'oaml-extra-'));
+    try {
+      // settings: one good and one bad model; the project file: a good one, then a bad one
+      writeFileSync(join(project, '.openai-model-lint.json'), JSON.stringify({ catalog: { extraModels: [model('acme-c', 8000), model('acme-d', 'lots')] } }));
+      c.config = { ...AS_OF, catalog: { extraModels: [model('acme-a', 8000), model('acme-b', -1)] } };
+      const n = c.messages.length;
+      c.notify('workspace/didChangeConfiguration', { settings: null });
+      const uri = pathToFileURL(join(project, 'app.py')).href;
+      c.open(uri, 'python', 'from openai import OpenAI\nOpenAI().chat.completions.create(model="acme-a", messages=[])\n');
+      await c.pushed(uri);
+      const text = (await c.waitFor(() => (c.messages.length > n ? c.messages.slice(n) : undefined), 'showMessage')).map((m) => m.message).join('\n');
+      assert.match(text, /settings: openaiModelLint\.catalog\.extraModels\[1\]\.contextWindow: /);
+      assert.match(text, new RegExp(`${join(project, '.openai-model-lint.json').replace(/[\\/.]/g, '\\$&')}: catalog\\.extraModels\\[1\\]\\.contextWindow: `));
+      assert.doesNotMatch(text, /extraModels\[3\]/);
+      c.close(uri);
+    } finally {
+      c.config = AS_OF;
+      c.notify('workspace/didChangeConfiguration', { settings: null });
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('language server over stdio (pull diagnostics)', () => {

@@ -83,24 +83,33 @@ export class SettingsCache {
       problems.push(...v.problems.map((p) => `settings: openaiModelLint.${formatProblem(p)}`));
     }
     const file = this.trusted ? projectFileFor(uri) : null;
+    // the merged list of extra models is the settings' then the project file's: a problem in
+    // entry i is reported where that entry is written
+    const fromSettings = settings.catalog.extraModels.length;
     if (file) {
       const loaded = loadProjectConfig(file);
       settings = mergeSettings(settings, loaded.overrides);
       problems.push(...loaded.problems.map((p: ConfigProblem) => `${file}: ${formatProblem(p)}`));
     }
-    const ctx = this.context(settings);
+    const ctx = this.context(settings, (p) => {
+      const m = /^catalog\.extraModels\[(\d+)\](.*)$/.exec(p.path);
+      return file && m && Number(m[1]) >= fromSettings ? `${file}: ${formatProblem({ ...p, path: `catalog.extraModels[${Number(m[1]) - fromSettings}]${m[2]}` })}` : `settings: openaiModelLint.${formatProblem(p)}`;
+    });
     this.report(problems);
     return ctx;
   }
 
-  /** One context per distinct settings value, so the catalog with extra models is built once. */
-  private context(settings: Settings): EngineContext {
+  /**
+   * One context per distinct settings value, so the catalog with extra models is built once;
+   * `where` says where a problem with an extra model is written (settings or the project file).
+   */
+  private context(settings: Settings, where: (p: ConfigProblem) => string = (p) => `settings: openaiModelLint.${formatProblem(p)}`): EngineContext {
     const key = JSON.stringify(settings);
     let ctx = this.contexts.get(key);
     if (!ctx) {
       const { ctx: c, problems } = createContext(settings, { tokens: 'if-loaded', fileSize: this.fileSize });
       ctx = c;
-      this.report(problems.map((p) => `settings: ${formatProblem(p)}`));
+      this.report(problems.map(where));
       if (this.contexts.size > 20) this.contexts.clear();
       this.contexts.set(key, ctx);
     }
