@@ -29,7 +29,7 @@
  */
 import type { Node, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
 import type { Endpoint } from '../catalog/schema';
-import { languageQueries } from '../parse/parser';
+import { namesQuery } from '../parse/parser';
 import type { LanguageName } from '../parse/parser';
 import type { ApiCall, Argument, ClientInfo, ClientKind, ContentPart, Message, ValueNode } from './apiCall';
 import { uploadedFile } from './filePaths';
@@ -180,6 +180,42 @@ interface ClientOrigin {
   apiVersion: ValueNode | null;
 }
 
+/** The SDK methods a candidate call's callee may end in, per family (the methods of METHOD_PATHS as each SDK spells them). */
+const CALL_METHODS: Record<Family, Set<string>> = {
+  python: new Set(['create', 'parse', 'stream', 'generate', 'edit', 'create_variation']),
+  ecma: new Set(['create', 'parse', 'stream', 'generate', 'edit', 'createVariation']),
+};
+
+/**
+ * Candidate calls around a resource name written at [at, at + length): walking up from it
+ * through the callee chain (`a.b`, `(…)`, TS `…!`, and calls in callee position such as
+ * `.with_options(...)`), every call whose callee is `<something>.<method>` with a method of
+ * CALL_METHODS and a plain argument list. A call that has the name only in its arguments is not
+ * one: its own callee would have to name a resource for the call to be taken.
+ */
+function callsAround(tree: Tree, at: number, length: number, family: Family): Candidate[] {
+  const out: Candidate[] = [];
+  let n: Node | null = tree.rootNode.descendantForIndex(at, at + length);
+  if (!n || n.startIndex !== at || n.endIndex !== at + length) return out;
+  const member = family === 'python' ? 'attribute' : 'member_expression';
+  const call = family === 'python' ? 'call' : 'call_expression';
+  for (let depth = 0; depth < 256; depth++) {
+    const p: Node | null = n.parent;
+    if (!p) break;
+    if (p.type === call) {
+      const fn = p.childForFieldName('function');
+      if (!fn || fn.id !== n.id) break;
+      const args = p.childForFieldName('arguments');
+      const method = n.type === member ? n.childForFieldName(family === 'python' ? 'attribute' : 'property') : null;
+      if (args && args.type === (family === 'python' ? 'argument_list' : 'arguments') && method && method.type === (family === 'python' ? 'identifier' : 'property_identifier') && CALL_METHODS[family].has(method.text)) {
+        out.push({ call: p, callee: n, args });
+      }
+    } else if (p.type !== member && p.type !== 'parenthesized_expression' && p.type !== 'non_null_expression') break;
+    n = p;
+  }
+  return out;
+}
+
 class FileAnalysis {
   readonly family: Family;
   readonly resolver: Resolver;
@@ -194,7 +230,7 @@ class FileAnalysis {
   private kinds: Set<ClientKind> | null = null;
   /** mayDefine answers by name */
   private readonly definitions = new Map<string, boolean>();
-  /** the names query (imports, bindings, attributes); the calls query is only needed here */
+  /** the names query (imports, bindings, attributes) */
   private readonly query: Query;
   /**
    * Every word the analysis looked for in the text (names, attribute names, constructor names,
@@ -214,22 +250,18 @@ class FileAnalysis {
     readonly lang: LanguageName,
   ) {
     this.family = lang === 'python' ? 'python' : 'ecma';
-    const queries = languageQueries(lang);
-    this.query = queries.names;
+    this.query = namesQuery(lang);
     this.resolver = new Resolver(this.family, text, new TextNameIndex(tree, text, this.query, this.words));
     const calls = new Set<number>();
     for (const hit of resourceHits(text)) {
-      for (const m of matchesAt(queries.calls, tree, hit.at, hit.at + hit.length)) {
-        const call = capture(m, 'call');
-        const callee = capture(m, 'callee');
-        const args = capture(m, 'args');
-        if (!call || !callee || !args || calls.has(call.id)) continue;
-        calls.add(call.id);
-        this.candidates.push({ call, callee, args });
+      for (const c of callsAround(tree, hit.at, hit.length, this.family)) {
+        if (calls.has(c.call.id)) continue;
+        calls.add(c.call.id);
+        this.candidates.push(c);
       }
     }
-    // in the order a whole-tree query gives them, which is when each match completes: at its
-    // argument list (a call in another one's arguments comes after it, one in its callee before)
+    // source order, a call in another one's callee first (`a.create(...).b.create(...)`), one in
+    // its arguments after it: by where the argument lists start
     this.candidates.sort((a, b) => a.args.startIndex - b.args.startIndex);
     this.findImports();
   }

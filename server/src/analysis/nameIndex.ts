@@ -6,8 +6,8 @@
  * the analysis time and of the time between a keystroke and its diagnostics in a large file),
  * while resolution only ever asks about a handful of names (the model constant, the messages
  * variable, the client). Each question is answered by finding the name where it is written in
- * the text (as a whole identifier) and running the call query (queries/*.scm, the same patterns
- * as before) restricted to that spot: a match there is a pattern whose node contains the name.
+ * the text (as a whole identifier) and running the names query (queries/*.names.scm)
+ * restricted to that spot: a match there is a pattern whose node contains the name.
  * The answers are exactly those of the whole-tree query, for the names asked about.
  */
 import type { Node, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
@@ -151,10 +151,10 @@ export class TextNameIndex implements NameIndex {
           }
           continue;
         }
-        const name = capture(m, 'attr.name');
-        const obj = capture(m, 'attr.object');
+        const target = capture(m, 'attr.target');
         const value = capture(m, 'attr.value');
-        if (name && obj && value && name.startIndex === at && name.text === attr && obj.text === object) found.push({ at: obj.startIndex, value });
+        const parts = target && attributeParts(target);
+        if (parts && value && parts.name.startIndex === at && parts.name.text === attr && parts.object.text === object) found.push({ at: parts.object.startIndex, value });
       }
     }
     // stable: fields of one class body keep their order
@@ -163,6 +163,20 @@ export class TextNameIndex implements NameIndex {
     this.attrs.set(key, list);
     return list;
   }
+}
+
+/**
+ * The object and the attribute name of an assignment target (`self.client`, `this.#client`):
+ * Python `attribute` with an identifier, JS/TS `member_expression` with a property name
+ * (private or not); null for anything else (`a[b]`, `a?.b()`).
+ */
+export function attributeParts(target: Node): { object: Node; name: Node } | null {
+  const python = target.type === 'attribute';
+  const object = target.childForFieldName('object');
+  const name = target.childForFieldName(python ? 'attribute' : 'property');
+  if (!object || !name) return null;
+  if (python ? name.type !== 'identifier' : name.type !== 'property_identifier' && name.type !== 'private_property_identifier') return null;
+  return { object, name };
 }
 
 /** The initialisers of the instance fields named `name` in a JS/TS class body. */

@@ -42,8 +42,16 @@ function reusable(prev: { version: number; result: DocAnalysis }, state: DocStat
   return reuseExtraction({ calls: result.calls, words: result.words }, result.text, only.edit, tree, text);
 }
 
+interface CacheEntry {
+  version: number;
+  ctx: EngineContext;
+  result: DocAnalysis;
+  /** findings out of date (an encoding loaded, settings changed); the calls still hold for this version */
+  stale?: boolean;
+}
+
 export class Analyzer {
-  private readonly cache = new WeakMap<DocState, { version: number; ctx: EngineContext; result: DocAnalysis }>();
+  private readonly cache = new WeakMap<DocState, CacheEntry>();
   private readonly tooLargeLogged = new Set<string>();
   private readonly loading = new Set<Encoding>();
   /** the workspace folders' paths (from initialize): roots for relative paths the code names */
@@ -81,7 +89,7 @@ export class Analyzer {
   /** Synchronous once parsers and settings are known. */
   analyzeNow(state: DocState, ctx: EngineContext): DocAnalysis {
     const hit = this.cache.get(state);
-    if (hit && hit.version === state.version && hit.ctx === ctx) return hit.result;
+    if (hit && hit.version === state.version && hit.ctx === ctx && !hit.stale) return hit.result;
     const text = state.doc.getText();
     let result: DocAnalysis;
     if (overByteLimit(text, ctx.settings.maxFileSize)) {
@@ -96,7 +104,10 @@ export class Analyzer {
       result = { ...EMPTY, state, text, ctx, skipped: true };
     } else {
       const tree = this.documents.tree(state);
-      const reused = tree && hit ? reusable(hit, state, tree, text) : null;
+      // the calls depend on the text alone: the same version's are kept when only the findings
+      // are out of date (settings, an encoding that loaded), or moved past one harmless edit
+      const same = hit && hit.version === state.version && !hit.result.skipped && hit.result.words ? { calls: hit.result.calls, words: hit.result.words } : null;
+      const reused = same ?? (tree && hit ? reusable(hit, state, tree, text) : null);
       const a = tree && state.lang ? analyzeTree(tree, text, state.lang, ctx, documentLocation(state.uri, this.workspaceFolders), reused ?? undefined) : EMPTY;
       result = { calls: a.calls, findings: a.findings, ...(a.words ? { words: a.words } : {}), state, text, ctx, skipped: false };
       this.warm(neededEncodings(a.calls, ctx, text));
@@ -131,8 +142,12 @@ export class Analyzer {
     return this.loading.has(enc);
   }
 
+  /** Findings must be worked out again (settings changed, an encoding loaded); the calls are kept. */
   invalidate(): void {
-    for (const s of this.documents.all()) this.cache.delete(s);
+    for (const s of this.documents.all()) {
+      const hit = this.cache.get(s);
+      if (hit) hit.stale = true;
+    }
   }
 }
 

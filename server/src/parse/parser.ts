@@ -8,9 +8,7 @@ import { Language, Parser, Query } from '@vscode/tree-sitter-wasm';
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { assetPath } from '../assets';
 import { longCommentBlocks, parseBlanked } from './commentBlocks';
-import ecmaCallsSource from './queries/ecma.calls.scm';
 import ecmaNamesSource from './queries/ecma.names.scm';
-import pythonCallsSource from './queries/python.calls.scm';
 import pythonNamesSource from './queries/python.names.scm';
 
 export type { Tree, Edit, Point } from '@vscode/tree-sitter-wasm';
@@ -62,13 +60,7 @@ let runtime: Promise<void> | null = null;
 const loading = new Map<LanguageName, Promise<void>>();
 const languages = new Map<LanguageName, Language>();
 const parsers = new Map<LanguageName, Parser>();
-const queries = new Map<LanguageName, LanguageQueries>();
-
-/** A language's two queries: candidate SDK calls, and the names (imports, bindings, attributes) resolution asks about. */
-export interface LanguageQueries {
-  calls: Query;
-  names: Query;
-}
+const queries = new Map<LanguageName, Query>();
 
 function loadRuntime(): Promise<void> {
   runtime ??= Parser.init({ locateFile: () => assetPath('wasm', 'tree-sitter.wasm') }).catch((err: unknown) => {
@@ -88,11 +80,9 @@ function loadLanguage(name: LanguageName): Promise<void> {
       const parser = new Parser();
       parser.setLanguage(language);
       // compiled here, once per language, so the first analysis does not pay for it
-      const python = name === 'python';
-      const calls = new Query(language, python ? pythonCallsSource : ecmaCallsSource);
-      const names = new Query(language, python ? pythonNamesSource : ecmaNamesSource);
+      const query = new Query(language, name === 'python' ? pythonNamesSource : ecmaNamesSource);
       languages.set(name, language);
-      queries.set(name, { calls, names });
+      queries.set(name, query);
       parsers.set(name, parser);
     })();
     p.catch(() => loading.delete(name));
@@ -129,8 +119,11 @@ export function languageOf(lang: LanguageName): Language {
   return language;
 }
 
-/** The compiled queries of a language (queries/python.*.scm, or the JS family's shared queries/ecma.*.scm). */
-export function languageQueries(lang: LanguageName): LanguageQueries {
+/**
+ * The compiled names query of a language (imports, bindings, attribute assignments:
+ * queries/python.names.scm, or the JS family's shared queries/ecma.names.scm).
+ */
+export function namesQuery(lang: LanguageName): Query {
   const query = queries.get(lang);
   if (!query) throw new Error(`openai-model-lint: initParsers(['${lang}']) has not completed`);
   return query;

@@ -37,11 +37,11 @@
   alias: (as_pattern_target (identifier) @def.name))
 ; functions, classes and comprehension variables are bound here too (not free names)
 
-; Attribute assignments: `self.client = AzureOpenAI(...)`, `openai.api_type = "azure"`.
+; Attribute assignments: `self.client = AzureOpenAI(...)`, `openai.api_type = "azure"`. The object
+; and the attribute name are read from the target in code (analysis/nameIndex.ts: attributeParts):
+; spelled out as field patterns they cost more to compile than to read.
 (assignment
-  left: (attribute
-    object: (_) @attr.object
-    attribute: (identifier) @attr.name)
+  left: (attribute) @attr.target
   right: (_) @attr.value)
 
 ; Renamed imports: `from openai import AzureOpenAI as Az` (constructor names by alias).
