@@ -240,9 +240,10 @@ class FileAnalysis {
   readonly words = new Set<string>();
 
   /**
-   * Finds the candidate calls and the imports where the text says they may be (the prefilter's
-   * resource names; the words `import` / `require`), each with the call query restricted to
-   * that spot. Bindings are found later, name by name, as resolution asks (./nameIndex).
+   * Finds the candidate calls and the imports where the text says they may be: the calls up the
+   * callee chain from each of the prefilter's resource names (callsAround), the imports with the
+   * names query restricted to the statement around each word `import` / `require`. Bindings are
+   * found later, name by name, as resolution asks (./nameIndex).
    */
   constructor(
     private readonly tree: Tree,

@@ -70,7 +70,7 @@ function loadRuntime(): Promise<void> {
   return runtime;
 }
 
-/** One grammar and its compiled call query, once; a failed load may be retried. */
+/** One grammar and its compiled names query, once; a failed load may be retried. */
 function loadLanguage(name: LanguageName): Promise<void> {
   let p = loading.get(name);
   if (!p) {
