@@ -202,7 +202,8 @@ function callsAround(tree: Tree, at: number, length: number, family: Family): Ca
   for (let depth = 0; depth < 256; depth++) {
     const p: Node | null = n.parent;
     if (!p) break;
-    if (p.type === call) {
+    const t = p.type;
+    if (t === call) {
       const fn = p.childForFieldName('function');
       if (!fn || fn.id !== n.id) break;
       const args = p.childForFieldName('arguments');
@@ -210,7 +211,7 @@ function callsAround(tree: Tree, at: number, length: number, family: Family): Ca
       if (args && args.type === (family === 'python' ? 'argument_list' : 'arguments') && method && method.type === (family === 'python' ? 'identifier' : 'property_identifier') && CALL_METHODS[family].has(method.text)) {
         out.push({ call: p, callee: n, args });
       }
-    } else if (p.type !== member && p.type !== 'parenthesized_expression' && p.type !== 'non_null_expression') break;
+    } else if (t !== member && t !== 'parenthesized_expression' && t !== 'non_null_expression') break;
     n = p;
   }
   return out;
@@ -378,7 +379,7 @@ class FileAnalysis {
   /** `OpenAI(...)`, `openai.AzureOpenAI(...)`, `new Groq({...})`, awaited or parenthesised. */
   constructed(node: Node): ClientOrigin | null {
     let n: Node | null = node;
-    while (n && (n.type === 'await' || n.type === 'await_expression' || n.type === 'parenthesized_expression' || n.type === 'as_expression')) n = n.namedChildren[0] ?? null;
+    while (n && CONSTRUCTOR_WRAPPERS.has(n.type)) n = n.namedChildren[0] ?? null;
     if (!n) return null;
     let ctor: Node | null = null;
     let args: Node | null = null;
@@ -554,10 +555,14 @@ function repairedBeforeArguments(call: Node, args: Node): boolean {
   return false;
 }
 
+// (a node's `type` is read from the wasm side on every access: the loops below read it once per node)
+const CONSTRUCTOR_WRAPPERS = new Set(['await', 'await_expression', 'parenthesized_expression', 'as_expression']);
+const WRAPPER_NODES = new Set(['await', 'await_expression', 'parenthesized_expression', 'non_null_expression', 'as_expression', 'satisfies_expression']);
+
 /** The expression inside `await`, parentheses, TS `!` / `as` / `satisfies`. */
 function unwrap(node: Node): Node | null {
   let n: Node | null = node;
-  while (n && (n.type === 'await' || n.type === 'await_expression' || n.type === 'parenthesized_expression' || n.type === 'non_null_expression' || n.type === 'as_expression' || n.type === 'satisfies_expression')) n = n.namedChildren[0] ?? null;
+  while (n && WRAPPER_NODES.has(n.type)) n = n.namedChildren[0] ?? null;
   return n;
 }
 
@@ -583,19 +588,21 @@ function flattenCallee(callee: Node): { base: Node; names: string[] } {
   const names: string[] = [];
   let n: Node = callee;
   for (;;) {
-    if (n.type === 'attribute' || n.type === 'member_expression') {
-      const prop = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
+    const t = n.type;
+    if (t === 'attribute' || t === 'member_expression') {
+      const prop = n.childForFieldName(t === 'attribute' ? 'attribute' : 'property');
       const obj = n.childForFieldName('object');
       if (!prop || !obj) break;
       names.push(prop.text);
       n = obj;
-    } else if (n.type === 'call' || n.type === 'call_expression') {
+    } else if (t === 'call' || t === 'call_expression') {
       // only wrapper calls (`with_options(...)`) are looked through
       const fn = n.childForFieldName('function');
-      const last = fn && (fn.type === 'attribute' || fn.type === 'member_expression') ? fn.childForFieldName(fn.type === 'attribute' ? 'attribute' : 'property') : null;
+      const ft = fn?.type;
+      const last = fn && (ft === 'attribute' || ft === 'member_expression') ? fn.childForFieldName(ft === 'attribute' ? 'attribute' : 'property') : null;
       if (!fn || !last || !WRAPPERS.has(last.text)) break;
       n = fn;
-    } else if (n.type === 'parenthesized_expression' || n.type === 'non_null_expression') {
+    } else if (t === 'parenthesized_expression' || t === 'non_null_expression') {
       const inner = n.namedChildren[0];
       if (!inner) break;
       n = inner;

@@ -260,12 +260,13 @@ export class Resolver {
     let content = '';
     for (const c of node.children) {
       if (!c) continue;
-      if (c.type === 'string_start') {
+      const t = c.type;
+      if (t === 'string_start') {
         start = c.endIndex;
         // an f-string without replacement fields is a plain string; fields are `interpolation` children
         raw = c.text.replace(/['"]+$/, '').toLowerCase().includes('r');
-      } else if (c.type === 'string_end') end = c.startIndex;
-      else if (c.type === 'interpolation') return unknownAt(node);
+      } else if (t === 'string_end') end = c.startIndex;
+      else if (t === 'interpolation') return unknownAt(node);
     }
     content = this.text.slice(start, end);
     return { value: { kind: 'string', value: raw ? content : unescape(content) }, span: spanOf(node), innerSpan: { start, end } };
@@ -274,8 +275,9 @@ export class Resolver {
   private array(node: Node, depth: number): ValueNode {
     const items: ValueNode[] = [];
     for (const c of node.namedChildren) {
-      if (!c || c.type === 'comment') continue;
-      if (c.type === 'list_splat' || c.type === 'spread_element') {
+      const t = c?.type;
+      if (!c || t === 'comment') continue;
+      if (t === 'list_splat' || t === 'spread_element') {
         const inner = c.namedChildren[0];
         const v = inner ? this.resolve(inner, depth + 1) : unknownAt(c);
         if (v.value.kind === 'array') items.push(...v.value.items);
@@ -364,10 +366,11 @@ export class Resolver {
   }
 
   private isProcessEnv(node: Node): boolean {
-    let n: Node | null = node;
-    while (n && (n.type === 'member_expression' || n.type === 'subscript_expression' || n.type === 'non_null_expression')) {
-      const obj: Node | null = n.type === 'non_null_expression' ? n.namedChildren[0] ?? null : n.childForFieldName('object');
-      if (n.type !== 'non_null_expression' && obj?.text.replace(/\s+/g, '') === 'process.env') return true;
+    let n: Node = node;
+    for (let t = n.type; t === 'member_expression' || t === 'subscript_expression' || t === 'non_null_expression'; t = n.type) {
+      const obj: Node | null = t === 'non_null_expression' ? n.namedChildren[0] ?? null : n.childForFieldName('object');
+      if (t !== 'non_null_expression' && obj?.text.replace(/\s+/g, '') === 'process.env') return true;
+      if (!obj) return false;
       n = obj;
     }
     return false;
