@@ -128,6 +128,21 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(h.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 14 } });
   });
 
+  it('flags a pre-1.0 SDK call in its hover, with the call that replaces it', async () => {
+    const legacy = 'file:///virtual/legacy.py';
+    c.open(legacy, 'python', 'import openai\nopenai.api_type = "azure"\nopenai.api_version = "2024-02-01"\nopenai.Embedding.create(engine="embed-prod", input="hi")\n');
+    await c.pushed(legacy);
+    const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: legacy }, position: c.positionOf(legacy, 'Embedding', 2) });
+    const text = hoverText(h);
+    assert.match(text, /^`Embedding\.create`/);
+    assert.match(text, /\*\*Pre-1\.0 SDK call\.\*\* `openai\.Embedding\.create` was removed in version 1\.0 of the `openai` package; the same request is `client\.embeddings\.create\(\.\.\.\)`/);
+    assert.match(text, /on Azure, `model=` names the deployment that `engine=` names here/);
+    // a current call's hover says nothing of the kind
+    const now = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, 'completions.create', 3) });
+    assert.doesNotMatch(hoverText(now), /Pre-1\.0/);
+    c.close(legacy);
+  });
+
   it('hovers a parameter with whether the model accepts it', async () => {
     const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, 'temperature', 3) });
     assert.equal(hoverText(h), '`temperature`: **not accepted** by `o1` (only `1`). Remove it.');

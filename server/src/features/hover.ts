@@ -46,12 +46,20 @@ export function hover(a: DocAnalysis, offset: number, analyzer: Analyzer): Hover
   const arg = call.args.find((x) => contains(x.nameSpan, offset));
   if (arg && arg !== call.model) return md(parameterHover(arg, target), arg.nameSpan);
   if (contains(call.calleeSpan, offset) || contains(call.span, offset)) {
-    const head = target.kind === 'resolved' ? `\`${call.method}\` → \`${target.entry.id}\`` : `\`${call.method}\``;
+    const method = target.kind === 'resolved' ? `\`${call.method}\` → \`${target.entry.id}\`` : `\`${call.method}\``;
+    const head = call.client.legacySdk ? `${method}\n\n${legacyNote(call)}` : method;
     if (info.kind === 'loading') return md(`${head}\n\n${LOADING_TEXT}`, call.calleeSpan);
     if (info.kind === 'count') return md(`${head}\n\n${summary(info.count, info.entry)}\n\n${tokenFootnote(info.count.exact)}`, call.calleeSpan);
     if (contains(call.calleeSpan, offset)) return md(head, call.calleeSpan);
   }
   return null;
+}
+
+/** SPEC §1: a pre-1.0 SDK call is recognised and flagged as such (no rule code: the hover says it). */
+function legacyNote(call: ApiCall): string {
+  const now = call.endpoint === 'chat.completions' ? 'chat.completions.create' : call.endpoint === 'embeddings' ? 'embeddings.create' : 'completions.create';
+  const deployment = call.client.kind === 'azure' ? ' (on Azure, `model=` names the deployment that `engine=` names here)' : '';
+  return `**Pre-1.0 SDK call.** \`openai.${call.method}\` was removed in version 1.0 of the \`openai\` package; the same request is \`client.${now}(...)\` on an \`OpenAI()\` or \`AzureOpenAI()\` client${deployment}.`;
 }
 
 function tokenFootnote(exact: boolean): string {
