@@ -236,7 +236,7 @@ class FileAnalysis {
   /**
    * Every word the analysis looked for in the text (names, attribute names, constructor names,
    * `import`): a later edit that adds or removes none of them, outside every call, cannot change
-   * what this analysis found (features/reuse.ts).
+   * what this analysis found (analysis/reuse.ts).
    */
   readonly words = new Set<string>();
 
