@@ -91,6 +91,14 @@ test('typing in a function without calls reuses, and positions after it move', (
   assert.equal(PY.indexOf('r = client') + 4 + 5, fresh.calls[0]!.span.start);
 });
 
+test('typing at the end of a function\'s last line reuses too', () => {
+  // `other` ends with the file: the change is at the very end of its node
+  const at = PY.indexOf('y + 1') + 'y + 1'.length;
+  const { reused, fresh } = editOnce(PY, 'python', at, at, '0');
+  assert.ok(reused, 'reused');
+  assert.deepEqual(reused.calls, fresh.calls);
+});
+
 test('edits that can change the calls are not reused', () => {
   const cases: [string, number, number, string][] = [
     // a new binding of a name the call resolves, in another function

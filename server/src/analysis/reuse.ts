@@ -6,9 +6,10 @@
  * of the file only where a word it looked for is written (`Extraction.words`: the names it
  * resolved, attribute and constructor names, `import` / `require`), through the tree there and
  * its ancestors. So an edit is harmless when all of these hold:
- *  - it lies strictly inside one top-level statement, which keeps its type and start in the
- *    new tree and moves its end by the edit's length, while the file keeps its number of
- *    top-level statements (the rest of the tree is then the same: nothing merged or split);
+ *  - it lies inside one top-level statement (after its start; at its end counts: typing at
+ *    the end of a function's last line), which keeps its type and start in the new tree and
+ *    moves its end by the edit's length, while the file keeps its number of top-level
+ *    statements (the rest of the tree is then the same: nothing merged or split);
  *  - that statement holds no call, before or after (no SDK resource name in its text at all);
  *  - its text holds none of the words, before or after (a plain substring test: a word inside a
  *    longer name or a string counts too, which only costs a re-extraction).
@@ -43,7 +44,13 @@ export interface EditRecord {
 /** The top-level statement around [start, end) and the root's child count, or null when none contains it. */
 export function topStatementAt(tree: Tree, start: number, end: number): { top: TopStatement | null; rootChildren: number } {
   const root = tree.rootNode;
-  const n = root.firstChildForIndex(start);
+  let n = root.firstChildForIndex(start);
+  // a change right at the end of a statement (typing at the end of its last line) is at the
+  // end of that one, not in the next
+  if (!n || n.startIndex > start) {
+    const previous = n ? n.previousSibling : root.lastChild;
+    if (previous && previous.endIndex === start) n = previous;
+  }
   const top = n && n.startIndex <= start && end <= n.endIndex ? { type: n.type, start: n.startIndex, end: n.endIndex } : null;
   return { top, rootChildren: root.childCount };
 }
@@ -54,7 +61,7 @@ export function topStatementAt(tree: Tree, start: number, end: number): { top: T
  */
 export function reuseExtraction(prev: Extraction, prevText: string, edit: EditRecord, tree: Tree, text: string): Extraction | null {
   const before = edit.top;
-  if (!before || !(before.start < edit.start && edit.oldEnd < before.end)) return null;
+  if (!before || !(before.start < edit.start && edit.oldEnd <= before.end)) return null;
   const delta = edit.newEnd - edit.oldEnd;
   const { top: after, rootChildren } = topStatementAt(tree, edit.start, edit.newEnd);
   if (!after || rootChildren !== edit.rootChildren) return null;
