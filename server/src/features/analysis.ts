@@ -39,7 +39,12 @@ function reusable(prev: { version: number; result: DocAnalysis }, state: DocStat
   const since = state.edits.filter((e) => e.toVersion > prev.version);
   const only = since.length === 1 ? since[0]! : null;
   if (!only?.edit || only.fromVersion !== prev.version || only.toVersion !== state.version) return null;
-  return reuseExtraction({ calls: result.calls, words: result.words }, result.text, only.edit, tree, text);
+  try {
+    return reuseExtraction({ calls: result.calls, words: result.words }, result.text, only.edit, tree, text);
+  } catch {
+    // an optimisation: whatever goes wrong, the calls are extracted again
+    return null;
+  }
 }
 
 interface CacheEntry {

@@ -80,7 +80,7 @@ export class Documents {
         const start = doc.positionAt(startIndex);
         const oldEnd = doc.positionAt(oldEndIndex);
         // where the change falls in the tree of the text just before it (only a tree parsed from that text says)
-        const around = s.tree && s.parsedVersion === s.version && changes.length === 1 ? topStatementAt(s.tree, startIndex, oldEndIndex) : null;
+        const around = s.tree && s.parsedVersion === s.version && changes.length === 1 ? attempt(() => topStatementAt(s.tree!, startIndex, oldEndIndex)) : null;
         this.logEdit(s, version, around && { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length, ...around });
         if (s.tree) {
           // Python: a change that ends right before a line break is described to tree-sitter as
@@ -141,6 +141,15 @@ export class Documents {
   dropTree(s: DocState): void {
     s.tree?.delete();
     s.tree = null;
+  }
+}
+
+/** `f()`, or null when it throws: the record of a change is an optimisation and must never cost the change. */
+function attempt<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
   }
 }
 
