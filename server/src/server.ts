@@ -123,8 +123,14 @@ function schedulePush(uri: string): void {
       const a = await analyzer.analyze(uri);
       if (!a) return;
       await connection.sendDiagnostics({ uri, version: a.state.version, diagnostics: a.findings.map((f) => toDiagnostic(f, a.state.doc)) });
+      primeLater(uri);
     }),
   );
+}
+
+/** Once the diagnostics are out: the document's first incremental parse, done while idle (Documents.prime). */
+function primeLater(uri: string): void {
+  setImmediate(guard('prime', undefined, () => documents.prime(uri)));
 }
 
 connection.onDidOpenTextDocument(
@@ -151,6 +157,7 @@ const EMPTY_REPORT: DocumentDiagnosticReport = { kind: 'full', items: [] };
 connection.languages.diagnostics.on(
   guard('diagnostics', EMPTY_REPORT, async (p): Promise<DocumentDiagnosticReport> => {
     const a = await analyzer.analyze(p.textDocument.uri);
+    if (a) primeLater(p.textDocument.uri);
     return a ? { kind: 'full', items: a.findings.map((f) => toDiagnostic(f, a.state.doc)) } : EMPTY_REPORT;
   }),
 );

@@ -109,3 +109,30 @@ test('Python changes that end at a line break (described to tree-sitter with the
     assert.deepEqual(r.trees, r.fresh, JSON.stringify(eol));
   }
 });
+
+test('priming a tree parsed from scratch keeps it the same, and the edits after it too', () => {
+  const documents = new Documents();
+  const uri = 'file:///primed.py';
+  const text = 'from openai import OpenAI\nclient = OpenAI()\ndef helper(x):\n    return x * 2\n\nr = client.chat.completions.create(model="gpt-4o", messages=[])\n';
+  let s = documents.open(uri, 'python', 1, text);
+  const first = documents.tree(s)!;
+  const before = shape(first);
+  documents.prime(uri);
+  const primed = documents.tree(s)!;
+  assert.notEqual(primed, first, 'a new tree');
+  assert.equal(shape(primed), before);
+  // once only
+  documents.prime(uri);
+  assert.equal(documents.tree(s), primed);
+  for (const [i, at] of [text.indexOf('* 2') + 3, text.indexOf('"gpt-4o"') + 2].entries()) {
+    s = documents.change(uri, i + 2, [{ range: { start: s.doc.positionAt(at), end: s.doc.positionAt(at) }, text: '1' }])!;
+    const scratch = parseText(s.doc.getText(), 'python');
+    assert.equal(shape(documents.tree(s)!), shape(scratch));
+    scratch.delete();
+  }
+  // a small document with errors is parsed from scratch on its next change: not primed
+  const broken = documents.open('file:///broken.py', 'python', 1, 'def f(:\n    return (\n');
+  const t = documents.tree(broken)!;
+  documents.prime('file:///broken.py');
+  assert.equal(documents.tree(broken), t);
+});

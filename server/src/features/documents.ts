@@ -11,7 +11,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { languageForId, parseText } from '../parse/parser';
+import { languageForId, parseText, primeTree } from '../parse/parser';
 import type { LanguageName, Tree } from '../parse/parser';
 import { topStatementAt } from '../analysis/reuse';
 import type { EditRecord } from '../analysis/reuse';
@@ -35,6 +35,8 @@ export interface DocState {
   version: number;
   /** the version `tree` was parsed from */
   parsedVersion: number;
+  /** `tree` comes from a parse from scratch and has not been primed (primeTree) */
+  fromScratch?: boolean;
   /** the last few changes, for reusing an analysis across one (analysis/reuse.ts); null: not reusable */
   edits: { fromVersion: number; toVersion: number; edit: EditRecord | null }[];
 }
@@ -127,14 +129,34 @@ export class Documents {
     const scratchIfErrors = text.length <= SCRATCH_PARSE_LIMIT;
     const old = s.tree && !(scratchIfErrors && s.tree.rootNode.hasError) ? s.tree : null;
     let tree = parseText(text, s.lang, old ?? undefined);
+    let fromScratch = !old;
     if (old && scratchIfErrors && tree.rootNode.hasError) {
       tree.delete();
       tree = parseText(text, s.lang);
+      fromScratch = true;
     }
     if (s.tree && s.tree !== tree) s.tree.delete();
     s.tree = tree;
     s.parsedVersion = s.version;
+    s.fromScratch = fromScratch;
     return tree;
+  }
+
+  /**
+   * After a parse from scratch, while idle: re-parses the unchanged text incrementally once
+   * (parse/parser.ts: primeTree), so the next change is parsed as fast as the ones after it. Not
+   * for a small document with errors, whose next change is parsed from scratch anyway.
+   */
+  prime(uri: string): void {
+    const s = this.docs.get(uri);
+    if (!s?.tree || !s.lang || !s.fromScratch || s.parsedVersion !== s.version) return;
+    s.fromScratch = false;
+    const text = s.doc.getText();
+    if (text.length <= SCRATCH_PARSE_LIMIT && s.tree.rootNode.hasError) return;
+    const primed = primeTree(s.tree, text, s.lang);
+    if (!primed) return;
+    s.tree.delete();
+    s.tree = primed;
   }
 
   /** Drops a document's tree (file over the size limit). */
