@@ -108,7 +108,8 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
   return { calls, findings: result, words };
 }
 
-function attempt<T>(f: () => T, fallback: T): T {
+/** `f()`, or `fallback` when it throws: for steps that may lose only their own result on odd input. */
+export function attempt<T>(f: () => T, fallback: T): T {
   try {
     return f();
   } catch {

@@ -56,11 +56,24 @@ export function capture(m: QueryMatch, name: string): Node | null {
  * before the range).
  */
 export function matchesAt(query: Query, tree: Tree, start: number, end: number): QueryMatch[] {
-  const root = tree.rootNode;
-  const top = root.firstChildForIndex(start);
-  const from = top && top.startIndex <= start && end <= top.endIndex ? top : root;
+  const from = topLevelNodeAround(tree, start, end) ?? tree.rootNode;
   // the tree was parsed from UTF-16 text: the cursor's range is in bytes, two per code unit
   return query.matches(from, { startIndex: start * 2, endIndex: end * 2 });
+}
+
+/**
+ * The top-level statement (child of the root) that contains [start, end), or null. A range
+ * that starts right at a statement's end (typing at the end of its last line) belongs to that
+ * statement, not to the next one.
+ */
+export function topLevelNodeAround(tree: Tree, start: number, end: number): Node | null {
+  const root = tree.rootNode;
+  let n = root.firstChildForIndex(start);
+  if (!n || n.startIndex > start) {
+    const previous = n ? n.previousSibling : root.lastChild;
+    if (previous && previous.endIndex === start) n = previous;
+  }
+  return n && n.startIndex <= start && end <= n.endIndex ? n : null;
 }
 
 const contains = (outer: Node, start: number, end: number) => outer.startIndex <= start && end <= outer.endIndex;

@@ -22,6 +22,7 @@ import type { Tree } from '@vscode/tree-sitter-wasm';
 import type { ApiCall, Argument, ContentPart, Message, Span, Value, ValueNode } from './apiCall';
 import { mightContainCall } from './extract';
 import type { Extraction } from './extract';
+import { topLevelNodeAround } from './nameIndex';
 
 /** A top-level statement: its node type and extent. */
 export interface TopStatement {
@@ -43,16 +44,8 @@ export interface EditRecord {
 
 /** The top-level statement around [start, end) and the root's child count, or null when none contains it. */
 export function topStatementAt(tree: Tree, start: number, end: number): { top: TopStatement | null; rootChildren: number } {
-  const root = tree.rootNode;
-  let n = root.firstChildForIndex(start);
-  // a change right at the end of a statement (typing at the end of its last line) is at the
-  // end of that one, not in the next
-  if (!n || n.startIndex > start) {
-    const previous = n ? n.previousSibling : root.lastChild;
-    if (previous && previous.endIndex === start) n = previous;
-  }
-  const top = n && n.startIndex <= start && end <= n.endIndex ? { type: n.type, start: n.startIndex, end: n.endIndex } : null;
-  return { top, rootChildren: root.childCount };
+  const n = topLevelNodeAround(tree, start, end);
+  return { top: n && { type: n.type, start: n.startIndex, end: n.endIndex }, rootChildren: tree.rootNode.childCount };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { analyzeTree, neededEncodings } from '../engine';
+import { analyzeTree, attempt, neededEncodings } from '../engine';
 import { reuseExtraction } from '../analysis/reuse';
 import type { Extraction } from '../analysis/extract';
 import type { Tree } from '../parse/parser';
@@ -35,16 +35,14 @@ const EMPTY: Analysis = { calls: [], findings: [] };
  */
 function reusable(prev: { version: number; result: DocAnalysis }, state: DocState, tree: Tree, text: string): Extraction | null {
   const { result } = prev;
-  if (result.skipped || !result.words) return null;
+  const words = result.words;
+  if (result.skipped || !words) return null;
   const since = state.edits.filter((e) => e.toVersion > prev.version);
   const only = since.length === 1 ? since[0]! : null;
   if (!only?.edit || only.fromVersion !== prev.version || only.toVersion !== state.version) return null;
-  try {
-    return reuseExtraction({ calls: result.calls, words: result.words }, result.text, only.edit, tree, text);
-  } catch {
-    // an optimisation: whatever goes wrong, the calls are extracted again
-    return null;
-  }
+  // an optimisation: whatever goes wrong, the calls are extracted again
+  const { edit } = only;
+  return attempt(() => reuseExtraction({ calls: result.calls, words }, result.text, edit, tree, text), null);
 }
 
 interface CacheEntry {

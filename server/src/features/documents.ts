@@ -15,6 +15,7 @@ import { languageForId, parseText, primeTree } from '../parse/parser';
 import type { LanguageName, Tree } from '../parse/parser';
 import { topStatementAt } from '../analysis/reuse';
 import type { EditRecord } from '../analysis/reuse';
+import { attempt } from '../engine';
 
 /**
  * Above this size a document with syntax errors is still re-parsed incrementally: a parse
@@ -81,8 +82,9 @@ export class Documents {
         const oldEndIndex = doc.offsetAt(change.range.end);
         const start = doc.positionAt(startIndex);
         const oldEnd = doc.positionAt(oldEndIndex);
-        // where the change falls in the tree of the text just before it (only a tree parsed from that text says)
-        const around = s.tree && s.parsedVersion === s.version && changes.length === 1 ? attempt(() => topStatementAt(s.tree!, startIndex, oldEndIndex)) : null;
+        // where the change falls in the tree of the text just before it (only a tree parsed from
+        // that text says); an optimisation, so a failure only loses the record
+        const around = s.tree && s.parsedVersion === s.version && changes.length === 1 ? attempt(() => topStatementAt(s.tree!, startIndex, oldEndIndex), null) : null;
         this.logEdit(s, version, around && { start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length, ...around });
         if (s.tree) {
           // Python: a change that ends right before a line break is described to tree-sitter as
@@ -163,15 +165,6 @@ export class Documents {
   dropTree(s: DocState): void {
     s.tree?.delete();
     s.tree = null;
-  }
-}
-
-/** `f()`, or null when it throws: the record of a change is an optimisation and must never cost the change. */
-function attempt<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch {
-    return null;
   }
 }
 
