@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { RestartBudget } from './restartBudget';
+import { isServerGone, RestartBudget } from './restartBudget';
 
 const SECTION = 'openaiModelLint';
 const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -60,9 +60,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   }
   const errorHandler: ErrorHandler = {
     // Errors reading or writing the connection: tolerated three times in a row (the count
-    // resets on any successful message), then the server is shut down.
+    // resets on any successful message), then the server is shut down. Writes to a server that
+    // has died are not counted: its close follows and goes through the crash budget.
     error: (error, _message, count) => {
-      if (count !== undefined && count <= 3) return { action: ErrorAction.Continue };
+      if (isServerGone(error) || (count !== undefined && count <= 3)) return { action: ErrorAction.Continue };
       const why = `the connection to the server keeps failing (${error.message}); the server was shut down.`;
       leftStopped(why);
       return { action: ErrorAction.Shutdown, message: why, handled: true };

@@ -34,3 +34,17 @@ export class RestartBudget {
     this.crashes = [];
   }
 }
+
+/** Error codes of writing to a server process that has died (a closed pipe, socket or IPC channel). */
+const SERVER_GONE_CODES = new Set(['EPIPE', 'ECONNRESET', 'ERR_IPC_CHANNEL_CLOSED', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+
+/**
+ * Whether a connection error only says the server process is gone. Messages queued for a
+ * server that dies right after starting all fail at once ("write EPIPE"), before the
+ * connection's close is seen; counted as connection failures they would shut the client down
+ * for good, skipping the crash budget. They are left to the close, which counts the crash.
+ */
+export function isServerGone(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && SERVER_GONE_CODES.has(code)) || /\b(EPIPE|ECONNRESET)\b|channel closed/i.test(error.message);
+}

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RestartBudget } from '../../client/src/restartBudget';
+import { isServerGone, RestartBudget } from '../../client/src/restartBudget';
 
 function clock(): { now: () => number; advance: (ms: number) => void } {
   let t = 1_000_000;
@@ -69,4 +69,17 @@ test('reset (the user ran Restart Server) starts a fresh budget', () => {
   assert.equal(b.crashed().restart, false);
   b.reset();
   assert.deepEqual(b.crashed(), { restart: true, crashes: 1 });
+});
+
+test('writes to a server that has died are told apart from other connection errors', () => {
+  const coded = (message: string, code: string) => Object.assign(new Error(message), { code });
+  // a server killed right after it started: every queued write fails at once
+  assert.equal(isServerGone(coded('write EPIPE', 'EPIPE')), true);
+  assert.equal(isServerGone(new Error('write EPIPE')), true);
+  assert.equal(isServerGone(coded('read ECONNRESET', 'ECONNRESET')), true);
+  // the IPC transport's spelling
+  assert.equal(isServerGone(coded('Channel closed', 'ERR_IPC_CHANNEL_CLOSED')), true);
+  // anything else still counts towards shutting the server down
+  assert.equal(isServerGone(new Error('Header must provide a Content-Length property.')), false);
+  assert.equal(isServerGone(coded('Unexpected token } in JSON at position 12', 'ERR_INVALID_ARG')), false);
 });
