@@ -27,6 +27,7 @@ export const ENDPOINTS = [
   'audio.speech',
   'moderations',
   'realtime',
+  'videos',
   'assistants',
   'batch',
   'fine_tuning',
@@ -66,18 +67,56 @@ export const Capabilities = z
   .partial(); // a capability not listed is unknown: no finding depends on it
 export type Capabilities = z.infer<typeof Capabilities>;
 
-/** A request parameter the model rejects. `allowedValues`: the only values it accepts (o-series `temperature`: [1]). */
+export const Scalar = z.union([z.number(), z.string(), z.boolean()]);
+
+/**
+ * A condition on another request parameter: it holds when that parameter's value is one of
+ * `values`. When the request does not give the parameter, its default is used: for
+ * `reasoning_effort` the model's `parameters.reasoningEffort.default`, otherwise `default`
+ * here; with no default known the condition is unknown and no finding depends on it.
+ * `reasoning_effort` names the chat-completions parameter and the Responses API's
+ * `reasoning.effort` alike.
+ */
+export const ParameterCondition = z.object({
+  parameter: z.string().min(1),
+  values: z.array(Scalar).min(1),
+  default: Scalar.optional(),
+});
+export type ParameterCondition = z.infer<typeof ParameterCondition>;
+
+/**
+ * A request parameter the model rejects. `allowedValues`: the only values it accepts
+ * (o-series `temperature`: [1]; gpt-image-1 `quality`: low/medium/high/auto).
+ * `acceptedOnlyWhen`: the parameter (any value `allowedValues` permits) is accepted only while
+ * the condition holds (gpt-5.1 `temperature` only with reasoning effort `none`).
+ * `endpoints`: the fact is about these endpoints only (all the model's endpoints when absent).
+ * The name `reasoning_effort` covers the Responses API's `reasoning.effort` too.
+ */
 export const UnsupportedParameter = z.object({
   name: z.string(),
-  allowedValues: z.array(z.union([z.number(), z.string(), z.boolean()])).optional(),
+  allowedValues: z.array(Scalar).optional(),
+  acceptedOnlyWhen: ParameterCondition.optional(),
+  endpoints: z.array(Endpoint).optional(),
   note: z.string().optional(),
 });
 /** A parameter the model accepts only under another name (`max_tokens` → `max_completion_tokens`). */
 export const ReplacedParameter = z.object({ name: z.string(), by: z.string() });
 
+/**
+ * The values of `reasoning_effort` (chat completions) / `reasoning.effort` (Responses) a
+ * reasoning model offers, and the one it uses when the request gives none (null when no
+ * source says). Absent (null) on an entry: unknown, no finding about effort values.
+ */
+export const ReasoningEffort = z.object({
+  values: z.array(z.string().min(1)).min(1),
+  default: z.string().nullable().default(null),
+});
+export type ReasoningEffort = z.infer<typeof ReasoningEffort>;
+
 export const Parameters = z.object({
   unsupported: z.array(UnsupportedParameter).default([]),
   replaced: z.array(ReplacedParameter).default([]),
+  reasoningEffort: ReasoningEffort.nullable().default(null),
 });
 
 export const Lifecycle = z.object({
@@ -105,6 +144,10 @@ export const Limits = z
     maxFileBytes: z.number().int().positive(),
     /** embeddings: the output dimensions, and whether `dimensions` may be set */
     outputDimensions: z.number().int().positive(),
+    /** embeddings: tokens summed over all inputs of one request */
+    maxTokensPerRequest: z.number().int().positive(),
+    /** chat / responses: the most input tokens a request may have, where the source gives a cap below the context window (gpt-5: 272,000 of 400,000) */
+    maxPromptTokens: z.number().int().positive(),
   })
   .partial();
 
@@ -123,7 +166,7 @@ export const ModelEntry = z.object({
   encoding: Encoding.nullable(),
   endpoints: z.array(Endpoint),
   capabilities: Capabilities.default({}),
-  parameters: Parameters.default({ unsupported: [], replaced: [] }),
+  parameters: Parameters.default({ unsupported: [], replaced: [], reasoningEffort: null }),
   lifecycle: Lifecycle,
   limitedAccess: z.boolean().default(false),
   limits: Limits.default({}),
@@ -201,6 +244,74 @@ export const ImageTokenFormula = z.object({
   sources: z.array(SourceRef).min(1),
 });
 
+/**
+ * The api_version an Azure request needs for one thing it uses: a request parameter
+ * (`max_completion_tokens`, `reasoning_effort`, `prediction`), an endpoint (`responses`) or a
+ * feature (`structuredOutputs`: `response_format` of type json_schema or `.parse`). Exactly one
+ * of `parameter`, `endpoint`, `feature` is given.
+ */
+export const ApiVersionRequirement = z
+  .object({
+    parameter: z.string().min(1).optional(),
+    endpoint: Endpoint.optional(),
+    feature: z.enum(['structuredOutputs']).optional(),
+    minApiVersion: z.string(),
+    sources: z.array(SourceRef).min(1),
+  })
+  .refine((r) => [r.parameter, r.endpoint, r.feature].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of parameter, endpoint, feature',
+  });
+export type ApiVersionRequirement = z.infer<typeof ApiVersionRequirement>;
+
+/**
+ * Azure api_versions. `ga` / `preview`: the dated versions Microsoft lists (newest first).
+ * `v1`: the v1 API, reached through a base URL whose path is `basePath` (`/openai/v1`); it
+ * needs no api_version, and `acceptedApiVersions` are the values it documents (`preview`).
+ */
+export const AzureApiVersions = z.object({
+  ga: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).min(1),
+  preview: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}-preview$/)).default([]),
+  /** versions Microsoft lists as retired (requests fail), when it lists them */
+  retired: z.array(z.string()).default([]),
+  v1: z.object({ basePath: z.string().min(1), acceptedApiVersions: z.array(z.string()).default([]) }).nullable().default(null),
+  sources: z.array(SourceRef).min(1),
+});
+export type AzureApiVersions = z.infer<typeof AzureApiVersions>;
+
+/**
+ * An API shut down or announced for shutdown (OpenAI's deprecations page lists features and
+ * endpoints as well as models): the Assistants API, the Realtime beta, ... `methodPrefixes` are
+ * SDK method paths after the client, as the SDKs spell them (`beta.assistants`, `beta.threads`,
+ * `beta.realtime`): a call whose method path starts with one (whole segments) uses the API.
+ */
+export const RetiredApi = z.object({
+  name: z.string().min(1),
+  methodPrefixes: z.array(z.string().min(1)).min(1),
+  /** the platforms the notice is about */
+  platforms: z.array(z.enum(['openai', 'azure'])).min(1).default(['openai']),
+  deprecationDate: IsoDate.nullable().default(null),
+  shutdownDate: IsoDate.nullable().default(null),
+  /** what replaces it, as the notice says ("the Responses API") */
+  replacement: z.string().min(1),
+  sources: z.array(SourceRef).min(1),
+});
+export type RetiredApi = z.infer<typeof RetiredApi>;
+
+export const EndpointDefault = z.object({
+  endpoint: Endpoint,
+  model: z.string().min(1),
+  sources: z.array(SourceRef).min(1),
+});
+export type EndpointDefault = z.infer<typeof EndpointDefault>;
+
+export const DocumentInfo = z.object({
+  title: z.string().min(1),
+  /** a public page a reader can open; null when none is known */
+  url: z.string().nullable(),
+  note: z.string().optional(),
+});
+export type DocumentInfo = z.infer<typeof DocumentInfo>;
+
 /** One file of catalog data. `models` and `azure` may each be absent in a file. */
 export const CatalogFile = z.object({
   $schema: z.string().optional(),
@@ -210,14 +321,14 @@ export const CatalogFile = z.object({
   azure: z.array(AzureModel).default([]),
   imageTokens: ImageTokenFormula.optional(),
   /** the api_version an option needs on Azure, e.g. max_completion_tokens → 2024-09-01-preview */
-  azureApiVersionRequirements: z
-    .array(
-      z.object({
-        parameter: z.string(),
-        minApiVersion: z.string(),
-        sources: z.array(SourceRef).min(1),
-      }),
-    )
-    .default([]),
+  azureApiVersionRequirements: z.array(ApiVersionRequirement).default([]),
+  /** the dated api_versions Microsoft lists, and the v1 API */
+  azureApiVersions: AzureApiVersions.optional(),
+  /** APIs shut down or announced for shutdown (OAI108) */
+  retiredApis: z.array(RetiredApi).default([]),
+  /** the model an endpoint uses when the request names none (`images.generate` → dall-e-2) */
+  endpointDefaults: z.array(EndpointDefault).default([]),
+  /** how a source document (a seed file name, as `SourceRef.doc` writes it) is shown to users: a title and a URL they can open */
+  documents: z.record(z.string(), DocumentInfo).default({}),
 });
 export type CatalogFile = z.infer<typeof CatalogFile>;
