@@ -481,61 +481,90 @@ test('openai.json validates, IDs are unique, alias targets and replacements exis
   }
 });
 
-/** The pinned copy of OpenAI's "Deprecations" page every post-2024 lifecycle fact is read from (see docs/catalog-sources.md). */
+/** The pinned copy of OpenAI's "Deprecations" page (newest announcement 2026-06-02) that dates the 2025-2026 notices it holds (see docs/catalog-sources.md). */
 const DEPRECATIONS_COPY = 'https://github.com/llms-txt-archive/openai-platform/blob/b54ef937bb6413b7089a93e3e9a6aa72084b9e0a/api/docs/deprecations.md';
 /** The 2024 copy of the same page in openai/openai-cookbook, for the announcements of 2023-2024. */
 const DEPRECATIONS_2024 = 'https://github.com/openai/openai-cookbook/blob/d2bb606c4eb7a3042ef39bd66971d5ccc2763ce3/examples/data/oai_docs/deprecations.txt';
+/** The live page, read in a later stored copy of its Markdown version (newest section 2026-09-11): the notices after 2026-06-02 and the current replacements. */
+const DEPRECATIONS_PAGE = 'https://developers.openai.com/api/docs/deprecations';
 
 test('lifecycle facts from OpenAI\'s deprecations page', () => {
   // [announced, shutdown, replacement, the copy that states it]
   const expected: Record<string, [deprecation: string | null, shutdown: string | null, replacement: string | null, source: string]> = {
-    'text-davinci-003': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct', DEPRECATIONS_2024],
-    'text-ada-001': ['2023-07-06', '2024-01-04', 'gpt-3.5-turbo-instruct', DEPRECATIONS_2024],
-    ada: ['2023-07-06', '2024-01-04', 'babbage-002', DEPRECATIONS_2024],
-    curie: ['2023-07-06', '2024-01-04', 'davinci-002', DEPRECATIONS_2024],
+    'text-davinci-003': ['2023-07-06', '2024-01-04', 'gpt-5.6-terra', DEPRECATIONS_2024], // gpt-3.5-turbo-instruct shut down 2026-09-28 → its successor
+    'text-ada-001': ['2023-07-06', '2024-01-04', 'gpt-5.6-terra', DEPRECATIONS_2024],
+    ada: ['2023-07-06', '2024-01-04', 'gpt-5.6-terra', DEPRECATIONS_2024], // babbage-002 shut down 2026-09-28
+    curie: ['2023-07-06', '2024-01-04', 'gpt-5.6-terra', DEPRECATIONS_2024], // davinci-002 shut down 2026-09-28
     'code-davinci-002': ['2023-03-20', '2023-03-23', 'gpt-4o', DEPRECATIONS_2024],
     'code-cushman-001': ['2023-03-20', '2023-03-23', 'gpt-4o', DEPRECATIONS_2024],
-    'gpt-3.5-turbo-0301': ['2023-06-13', '2024-09-13', 'gpt-3.5-turbo', DEPRECATIONS_2024],
-    'gpt-3.5-turbo-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo', DEPRECATIONS_2024],
-    'gpt-3.5-turbo-16k-0613': ['2023-11-06', '2024-09-13', 'gpt-3.5-turbo', DEPRECATIONS_2024],
+    'gpt-3.5-turbo-0301': ['2023-06-13', '2024-09-13', 'gpt-5.6-terra', DEPRECATIONS_2024], // gpt-3.5-turbo shut down 2026-10-23
+    'gpt-3.5-turbo-0613': ['2023-11-06', '2024-09-13', 'gpt-5.6-terra', DEPRECATIONS_2024],
+    'gpt-3.5-turbo-16k-0613': ['2023-11-06', '2024-09-13', 'gpt-5.6-terra', DEPRECATIONS_2024],
     'gpt-4-vision-preview': ['2024-06-06', '2024-12-06', 'gpt-4o', DEPRECATIONS_2024],
     'gpt-4-32k': ['2024-06-06', '2025-06-06', 'gpt-4o', DEPRECATIONS_2024],
     'gpt-4-32k-0613': ['2024-06-06', '2025-06-06', 'gpt-4o', DEPRECATIONS_2024],
     'gpt-4-32k-0314': ['2024-06-06', '2025-06-06', 'gpt-4o', DEPRECATIONS_2024],
     'gpt-4.5-preview': ['2025-04-14', '2025-07-14', 'gpt-4.1', DEPRECATIONS_COPY],
-    'o1-preview': ['2025-04-28', '2025-07-28', 'o3', DEPRECATIONS_COPY],
-    'o1-mini': ['2025-04-28', '2025-10-27', 'o4-mini', DEPRECATIONS_COPY],
+    'gpt-4.5-preview-2025-02-27': ['2025-04-14', '2025-07-14', 'gpt-4.1', DEPRECATIONS_COPY],
+    'o1-preview': ['2025-04-28', '2025-07-28', 'gpt-5.6-sol', DEPRECATIONS_COPY], // the page's o3 shuts down 2026-12-11
+    'o1-mini': ['2025-04-28', '2025-10-27', 'gpt-5.6-terra', DEPRECATIONS_COPY], // the page's o4-mini shut down 2026-10-23
     'text-moderation-007': ['2025-04-28', '2025-10-27', 'omni-moderation-latest', DEPRECATIONS_COPY], // the page: "omni-moderation"
     'gpt-4o-realtime-preview-2024-10-01': ['2025-06-10', '2025-10-10', 'gpt-realtime-1.5', DEPRECATIONS_COPY],
     'gpt-4o-audio-preview': ['2025-09-15', '2026-05-07', 'gpt-audio-1.5', DEPRECATIONS_COPY],
-    'gpt-4-0314': ['2025-09-26', '2026-03-26', 'gpt-5', DEPRECATIONS_COPY], // "gpt-5 or gpt-4.1*": the first is recorded
-    'gpt-4-turbo-preview': ['2025-09-26', '2026-03-26', 'gpt-5', DEPRECATIONS_COPY],
-    'gpt-3.5-turbo-instruct': ['2025-09-26', '2026-09-28', 'gpt-5.4-mini', DEPRECATIONS_COPY],
-    'gpt-4-1106-preview': ['2025-09-26', '2026-10-23', 'gpt-5.5', DEPRECATIONS_COPY], // listed twice; the later shutdown is kept
-    'dall-e-3': ['2025-11-14', '2026-05-12', 'gpt-image-1', DEPRECATIONS_COPY],
-    'codex-mini-latest': ['2025-11-17', '2026-02-12', null, DEPRECATIONS_COPY], // gpt-5-codex-mini is not in the catalog
-    'chatgpt-4o-latest': ['2025-11-18', '2026-02-17', 'gpt-5.1-chat-latest', DEPRECATIONS_COPY],
-    'gpt-3.5-turbo': ['2026-04-22', '2026-10-23', 'gpt-5.4-mini', DEPRECATIONS_COPY],
-    'gpt-4': ['2026-04-22', '2026-10-23', 'gpt-5.5', DEPRECATIONS_COPY],
-    'gpt-5.1-codex': ['2026-04-22', '2026-07-23', 'gpt-5.5', DEPRECATIONS_COPY],
-    'o3-deep-research': ['2026-04-22', '2026-07-23', 'gpt-5.5-pro', DEPRECATIONS_COPY],
-    o1: ['2026-04-22', '2026-10-23', 'gpt-5.5', DEPRECATIONS_COPY],
-    'o1-2024-12-17': ['2026-04-22', '2026-10-23', 'gpt-5.5', DEPRECATIONS_COPY],
-    'gpt-5.2-chat-latest': ['2026-05-08', '2026-08-10', 'gpt-5.5', DEPRECATIONS_COPY],
-    'gpt-image-1-mini': ['2026-06-02', '2026-12-01', null, DEPRECATIONS_COPY], // gpt-image-2 is not in the catalog
+    'gpt-4o-mini-realtime-preview': ['2025-09-15', '2026-05-07', 'gpt-realtime-2.1-mini', DEPRECATIONS_COPY], // the page's gpt-realtime-mini shuts down 2027-01-20
+    'gpt-4o-mini-audio-preview': ['2025-09-15', '2026-05-07', 'gpt-audio-1.5', DEPRECATIONS_COPY],
+    'gpt-4-0314': ['2025-09-26', '2026-03-26', 'gpt-4.1', DEPRECATIONS_COPY], // "gpt-5 or gpt-4.1*": gpt-5 shuts down 2026-12-11
+    'gpt-4-turbo-preview': ['2025-09-26', '2026-03-26', 'gpt-4.1', DEPRECATIONS_COPY],
+    'gpt-3.5-turbo-instruct': ['2025-09-26', '2026-09-28', 'gpt-5.6-terra', DEPRECATIONS_PAGE],
+    'gpt-4-1106-preview': ['2025-09-26', '2026-10-23', 'gpt-5.6-sol', DEPRECATIONS_PAGE], // listed twice; the later shutdown is kept
+    'dall-e-3': ['2025-11-14', '2026-05-12', 'gpt-image-2', DEPRECATIONS_COPY],
+    'codex-mini-latest': ['2025-11-17', '2026-02-12', 'gpt-5.6-terra', DEPRECATIONS_COPY], // gpt-5-codex-mini is in no SDK type
+    'chatgpt-4o-latest': ['2025-11-18', '2026-02-17', 'gpt-5.6-sol', DEPRECATIONS_COPY], // the page's gpt-5.1-chat-latest shut down 2026-07-23
+    'sora-2': ['2026-03-24', '2026-09-24', null, DEPRECATIONS_PAGE],
+    'gpt-3.5-turbo': ['2026-04-22', '2026-10-23', 'gpt-5.6-terra', DEPRECATIONS_PAGE],
+    'gpt-4': ['2026-04-22', '2026-10-23', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'gpt-5.1-codex': ['2026-04-22', '2026-07-23', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'gpt-5.1-codex-mini': ['2026-04-22', '2026-07-23', 'gpt-5.6-terra', DEPRECATIONS_PAGE],
+    'gpt-5.2-codex': ['2026-04-22', '2026-07-23', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'gpt-4o-mini-tts-2025-03-20': ['2026-04-22', '2026-07-23', 'gpt-4o-mini-tts-2025-12-15', DEPRECATIONS_COPY], // only the pinned copy lists it
+    'o3-deep-research': ['2026-04-22', '2026-07-23', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    o1: ['2026-04-22', '2026-10-23', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'o1-2024-12-17': ['2026-04-22', '2026-10-23', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'o4-mini': ['2026-04-22', '2026-10-23', 'gpt-5.6-terra', DEPRECATIONS_PAGE],
+    'gpt-image-1': ['2026-04-22', '2026-10-23', 'gpt-image-2', DEPRECATIONS_COPY],
+    'gpt-5.2-chat-latest': ['2026-05-08', '2026-08-10', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'gpt-image-1-mini': ['2026-06-02', '2026-12-01', 'gpt-image-2', DEPRECATIONS_COPY],
+    'gpt-image-1.5': ['2026-06-02', '2026-12-01', 'gpt-image-2', DEPRECATIONS_COPY],
+    'chatgpt-image-latest': ['2026-06-02', '2026-12-01', 'gpt-image-2', DEPRECATIONS_COPY],
+    'gpt-5': ['2026-06-11', '2026-12-11', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'gpt-5-2025-08-07': ['2026-06-11', '2026-12-11', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'gpt-5-mini': ['2026-06-11', '2026-12-11', 'gpt-5.6-terra', DEPRECATIONS_PAGE],
+    'gpt-5-nano-2025-08-07': ['2026-06-11', '2026-12-11', 'gpt-5.6-luna', DEPRECATIONS_PAGE],
+    'gpt-5-pro': ['2026-06-11', '2026-12-11', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    o3: ['2026-06-11', '2026-12-11', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'o3-pro-2025-06-10': ['2026-06-11', '2026-12-11', 'gpt-5.6-sol', DEPRECATIONS_PAGE],
+    'gpt-realtime': ['2026-07-20', '2027-01-20', 'gpt-realtime-2.1', DEPRECATIONS_PAGE],
+    'gpt-realtime-mini': ['2026-07-20', '2027-01-20', 'gpt-realtime-2.1-mini', DEPRECATIONS_PAGE],
+    'gpt-audio-mini': ['2026-07-20', '2027-01-20', 'gpt-audio-1.5', DEPRECATIONS_PAGE],
+    'gpt-4o-audio-preview-2024-12-17': ['2026-07-20', '2027-01-20', 'gpt-audio-1.5', DEPRECATIONS_PAGE], // family row gpt-4o-audio
+    'gpt-4o-mini-transcribe-2025-03-20': ['2026-07-20', '2027-01-20', 'gpt-transcribe', DEPRECATIONS_PAGE], // the named 2025-12-15 snapshot shuts down 2027-02-26
+    'whisper-1': ['2026-08-26', '2027-02-26', 'gpt-transcribe', DEPRECATIONS_PAGE], // "gpt-live-transcribe or gpt-transcribe": the one audio.transcriptions serves
+    'gpt-4o-transcribe': ['2026-08-26', '2027-02-26', 'gpt-transcribe', DEPRECATIONS_PAGE],
+    'gpt-4o-transcribe-diarize': ['2026-08-26', '2027-02-26', 'gpt-transcribe', DEPRECATIONS_PAGE],
+    'gpt-5.4-cyber': ['2026-09-11', '2026-10-01', null, DEPRECATIONS_PAGE], // "the most capable cyber model available to you"
   };
   for (const [id, [deprecation, shutdown, replacement, source]] of Object.entries(expected)) {
     const l = entry(id).lifecycle;
     assert.deepEqual([l.deprecationDate, l.shutdownDate, l.replacement], [deprecation, shutdown, replacement], id);
     assert.ok(entry(id).sources['lifecycle']?.some((s) => s.url === source), `${id}: lifecycle read from ${source}`);
   }
-  // models the seeds list as current and no source read retires: no dates
-  for (const id of ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'gpt-4o-2024-11-20', 'text-embedding-3-small', 'whisper-1', 'tts-1']) {
+  // models the seeds list as current and no OpenAI-hosted copy retires: no dates (third-party posts that do are in docs/catalog-sources.md)
+  for (const id of ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'gpt-4o-2024-11-20', 'text-embedding-3-small', 'tts-1']) {
     assert.deepEqual(entry(id).lifecycle, { stage: 'ga', deprecationDate: null, shutdownDate: null, replacement: null }, id);
   }
-  // dates only an earlier (third-party) copy of the page gave, which the pinned copy no longer lists: removed
-  for (const id of ['gpt-4o-mini-realtime-preview-2024-12-17', 'gpt-4o-audio-preview-2024-12-17', 'gpt-4o-mini-audio-preview-2024-12-17']) {
-    assert.deepEqual(entry(id).lifecycle, { stage: 'preview', deprecationDate: null, shutdownDate: null, replacement: null }, id);
+  // the 2024-12-17 audio/realtime snapshots: no row of their own; the 2026-07-20 notice retires their families
+  for (const [id, replacement] of [['gpt-4o-mini-realtime-preview-2024-12-17', 'gpt-realtime-2.1-mini'], ['gpt-4o-audio-preview-2024-12-17', 'gpt-audio-1.5'], ['gpt-4o-mini-audio-preview-2024-12-17', 'gpt-audio-1.5']] as const) {
+    assert.deepEqual(entry(id).lifecycle, { stage: 'preview', deprecationDate: '2026-07-20', shutdownDate: '2027-01-20', replacement }, id);
   }
 });
 
@@ -553,7 +582,7 @@ test('every public source is pinned and none is a weak copy', () => {
     if (m.encoding !== null) assert.ok(m.sources['encoding']?.length, `${m.id}: encoding ${m.encoding} without a source`);
     if (m.lifecycle.shutdownDate !== null) {
       const refs = m.sources['lifecycle'] ?? m.sources['*'] ?? [];
-      assert.ok(refs.some((s) => s.url === DEPRECATIONS_COPY || s.url === DEPRECATIONS_2024), `${m.id}: shutdown date not read from the deprecations page`);
+      assert.ok(refs.some((s) => s.url === DEPRECATIONS_COPY || s.url === DEPRECATIONS_2024 || s.url === DEPRECATIONS_PAGE), `${m.id}: shutdown date not read from the deprecations page`);
     }
   }
 });
