@@ -24,64 +24,37 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(root, 'test/fixtures/sdk-models');
 
-/**
- * Per SDK type: the file, an optional `within` anchor (the declaration that contains the
- * field) and the `start` anchor of the type or field. Python types are the `Literal[...]`
- * after the anchor; TypeScript types run from the anchor to the next `;`.
- */
 const SDKS = {
-  python: {
-    repository: 'openai/openai-python',
-    language: 'python',
-    types: {
-      ChatModel: { file: 'src/openai/types/shared/chat_model.py', start: 'ChatModel: TypeAlias =' },
-      ResponsesModel: { file: 'src/openai/types/shared/responses_model.py', start: 'ResponsesModel: TypeAlias =' },
-      AllModels: { file: 'src/openai/types/shared/all_models.py', start: 'AllModels: TypeAlias =' },
-      ImageModel: { file: 'src/openai/types/image_model.py', start: 'ImageModel: TypeAlias =' },
-      AudioModel: { file: 'src/openai/types/audio_model.py', start: 'AudioModel: TypeAlias =' },
-      SpeechModel: { file: 'src/openai/types/audio/speech_model.py', start: 'SpeechModel: TypeAlias =' },
-      EmbeddingModel: { file: 'src/openai/types/embedding_model.py', start: 'EmbeddingModel: TypeAlias =' },
-      ModerationModel: { file: 'src/openai/types/moderation_model.py', start: 'ModerationModel: TypeAlias =' },
-      VideoModel: { file: 'src/openai/types/video_model.py', start: 'VideoModel: TypeAlias =' },
-      RealtimeSessionModel: {
-        file: 'src/openai/types/realtime/realtime_session_create_request.py',
-        within: 'class RealtimeSessionCreateRequest(',
-        start: '    model:',
-      },
-      RealtimeTranscriptionModel: {
-        file: 'src/openai/types/realtime/audio_transcription.py',
-        within: 'class AudioTranscription(',
-        start: '    model:',
-      },
-      CompletionModel: { file: 'src/openai/types/completion_create_params.py', within: 'class CompletionCreateParamsBase(', start: '    model:' },
-      AssistantModel: { file: 'src/openai/types/beta/assistant_update_params.py', within: 'class AssistantUpdateParams(', start: '    model:' },
-      FineTuningModel: { file: 'src/openai/types/fine_tuning/job_create_params.py', within: 'class JobCreateParams(', start: '    model:' },
-    },
+  python: { repository: 'openai/openai-python', language: 'python' },
+  node: { repository: 'openai/openai-node', language: 'typescript' },
+};
+
+/**
+ * Where each SDK declares each `model` type: the file, an optional `within` anchor (the
+ * declaration that contains the field) and the `start` anchor of the type or field. Python
+ * types are the `Literal[...]` after the anchor; TypeScript types run to the next `;`.
+ */
+const at = (file, start, within) => ({ file, start, ...(within ? { within } : {}) });
+const pyParams = (file, cls) => at(`src/openai/types/${file}`, '    model:', `class ${cls}(`);
+const tsParams = (file, iface, optional = true) => at(`src/resources/${file}`, optional ? '  model?:' : '  model:', `export interface ${iface} {`);
+const TYPES = {
+  ChatModel: { python: at('src/openai/types/shared/chat_model.py', 'ChatModel: TypeAlias ='), node: at('src/resources/shared.ts', 'export type ChatModel =') },
+  ResponsesModel: { python: at('src/openai/types/shared/responses_model.py', 'ResponsesModel: TypeAlias ='), node: at('src/resources/shared.ts', 'export type ResponsesModel =') },
+  AllModels: { python: at('src/openai/types/shared/all_models.py', 'AllModels: TypeAlias ='), node: at('src/resources/shared.ts', 'export type AllModels =') },
+  ImageModel: { python: at('src/openai/types/image_model.py', 'ImageModel: TypeAlias ='), node: at('src/resources/images.ts', 'export type ImageModel =') },
+  AudioModel: { python: at('src/openai/types/audio_model.py', 'AudioModel: TypeAlias ='), node: at('src/resources/audio/audio.ts', 'export type AudioModel =') },
+  SpeechModel: { python: at('src/openai/types/audio/speech_model.py', 'SpeechModel: TypeAlias ='), node: at('src/resources/audio/speech.ts', 'export type SpeechModel =') },
+  EmbeddingModel: { python: at('src/openai/types/embedding_model.py', 'EmbeddingModel: TypeAlias ='), node: at('src/resources/embeddings.ts', 'export type EmbeddingModel =') },
+  ModerationModel: { python: at('src/openai/types/moderation_model.py', 'ModerationModel: TypeAlias ='), node: at('src/resources/moderations.ts', 'export type ModerationModel =') },
+  VideoModel: { python: at('src/openai/types/video_model.py', 'VideoModel: TypeAlias ='), node: at('src/resources/videos.ts', 'export type VideoModel =') },
+  RealtimeSessionModel: {
+    python: pyParams('realtime/realtime_session_create_request.py', 'RealtimeSessionCreateRequest'),
+    node: tsParams('realtime/realtime.ts', 'RealtimeSessionCreateRequest'),
   },
-  node: {
-    repository: 'openai/openai-node',
-    language: 'typescript',
-    types: {
-      ChatModel: { file: 'src/resources/shared.ts', start: 'export type ChatModel =' },
-      ResponsesModel: { file: 'src/resources/shared.ts', start: 'export type ResponsesModel =' },
-      AllModels: { file: 'src/resources/shared.ts', start: 'export type AllModels =' },
-      ImageModel: { file: 'src/resources/images.ts', start: 'export type ImageModel =' },
-      AudioModel: { file: 'src/resources/audio/audio.ts', start: 'export type AudioModel =' },
-      SpeechModel: { file: 'src/resources/audio/speech.ts', start: 'export type SpeechModel =' },
-      EmbeddingModel: { file: 'src/resources/embeddings.ts', start: 'export type EmbeddingModel =' },
-      ModerationModel: { file: 'src/resources/moderations.ts', start: 'export type ModerationModel =' },
-      VideoModel: { file: 'src/resources/videos.ts', start: 'export type VideoModel =' },
-      RealtimeSessionModel: {
-        file: 'src/resources/realtime/realtime.ts',
-        within: 'export interface RealtimeSessionCreateRequest {',
-        start: '  model?:',
-      },
-      RealtimeTranscriptionModel: { file: 'src/resources/realtime/realtime.ts', within: 'export interface AudioTranscription {', start: '  model?:' },
-      CompletionModel: { file: 'src/resources/completions.ts', within: 'export interface CompletionCreateParamsBase {', start: '  model:' },
-      AssistantModel: { file: 'src/resources/beta/assistants.ts', within: 'export interface AssistantUpdateParams {', start: '  model?:' },
-      FineTuningModel: { file: 'src/resources/fine-tuning/jobs/jobs.ts', within: 'export interface JobCreateParams {', start: '  model:' },
-    },
-  },
+  RealtimeTranscriptionModel: { python: pyParams('realtime/audio_transcription.py', 'AudioTranscription'), node: tsParams('realtime/realtime.ts', 'AudioTranscription') },
+  CompletionModel: { python: pyParams('completion_create_params.py', 'CompletionCreateParamsBase'), node: tsParams('completions.ts', 'CompletionCreateParamsBase', false) },
+  AssistantModel: { python: pyParams('beta/assistant_update_params.py', 'AssistantUpdateParams'), node: tsParams('beta/assistants.ts', 'AssistantUpdateParams') },
+  FineTuningModel: { python: pyParams('fine_tuning/job_create_params.py', 'JobCreateParams'), node: tsParams('fine-tuning/jobs/jobs.ts', 'JobCreateParams', false) },
 };
 
 function fail(message) {
@@ -124,7 +97,8 @@ function snapshot(name, dir) {
   const commit = git(dir, 'rev-parse', 'HEAD');
   const date = git(dir, 'log', '-1', '--format=%cI', 'HEAD');
   const types = {};
-  for (const [type, spec] of Object.entries(sdk.types)) {
+  for (const [type, specs] of Object.entries(TYPES)) {
+    const spec = specs[name];
     const where = `${sdk.repository} ${spec.file} (${type})`;
     let source;
     try {

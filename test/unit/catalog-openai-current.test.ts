@@ -5,17 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lifecycleStatus } from '../../server/src/catalog/catalog';
-import { CatalogFile, type ModelEntry } from '../../server/src/catalog/schema';
-import openaiJson from '../../server/src/catalog/data/openai.json';
-
-const catalog = CatalogFile.parse(openaiJson);
-const byId = new Map<string, ModelEntry>(catalog.models.map((m) => [m.id, m]));
-
-function entry(id: string): ModelEntry {
-  const e = byId.get(id);
-  assert.ok(e, `catalog has no entry for ${id}`);
-  return e;
-}
+import { openaiById as byId, openaiCatalog as catalog, openaiEntry as entry } from '../helpers/openaiCatalog';
 
 const SAMPLING = ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'logprobs', 'top_logprobs', 'logit_bias'];
 

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getEncodingNameForModel } from 'js-tiktoken';
-import { CatalogFile, type Endpoint, type ModelEntry } from '../../server/src/catalog/schema';
-import openaiJson from '../../server/src/catalog/data/openai.json';
+import { CatalogFile, type Endpoint } from '../../server/src/catalog/schema';
 import azureJson from '../../server/src/catalog/data/azure.json';
 import { copiedSeedsDir, readSeed } from '../helpers/seeds';
+import { openaiById as byId, openaiCatalog as catalog, openaiEntry as entry } from '../helpers/openaiCatalog';
 
 // ---------------------------------------------------------------- locating the seeds
 
@@ -41,14 +41,6 @@ function seed(file: string): string {
 
 // ---------------------------------------------------------------- the catalog
 
-const catalog = CatalogFile.parse(openaiJson);
-const byId = new Map<string, ModelEntry>(catalog.models.map((m) => [m.id, m]));
-
-function entry(id: string): ModelEntry {
-  const e = byId.get(id);
-  assert.ok(e, `catalog has no entry for ${id}`);
-  return e;
-}
 
 // ---------------------------------------------------------------- small readers
 
