@@ -352,12 +352,14 @@ test('every GitHub source is pinned to a commit; the retirement-table facts name
 
 test('lifecycle facts that the brief names are as Azure states them', () => {
   const v = (name: string, version: string) => byName.get(name)!.versions.find((x) => x.version === version)!;
-  assert.deepEqual(v('o1-preview', '2024-09-12').lifecycle, { stage: 'preview', deprecationDate: null, shutdownDate: '2025-07-28', replacement: 'o1' });
+  // the replacements Microsoft names (o1; gpt-4o 2024-11-20) are themselves gone on Azure now: the
+  // catalog records the first live model along Microsoft's replacements (catalog-azure-current.test.ts)
+  assert.deepEqual(v('o1-preview', '2024-09-12').lifecycle, { stage: 'preview', deprecationDate: null, shutdownDate: '2025-07-28', replacement: 'gpt-5.6-sol' });
   for (const ver of ['0301', '0613']) assert.equal(v('gpt-35-turbo', ver).lifecycle?.shutdownDate, '2025-02-13');
   for (const name of ['gpt-4', 'gpt-4-32k']) {
     for (const ver of ['0314', '0613']) {
       assert.equal(v(name, ver).lifecycle?.shutdownDate, '2025-06-06');
-      assert.equal(v(name, ver).lifecycle?.replacement, 'gpt-4o-2024-11-20');
+      assert.equal(v(name, ver).lifecycle?.replacement, 'gpt-5.1');
     }
   }
   // every preview version in seed 000 is marked preview

@@ -350,11 +350,12 @@ export class Catalog {
 }
 
 export function lifecycleStatus(entry: ModelEntry, asOf: string): LifecycleStatus {
-  const { shutdownDate, deprecationDate, stage } = entry.lifecycle;
+  const { shutdownDate, deprecationDate, stage, scheduledShutdown } = entry.lifecycle;
   if (shutdownDate !== null && shutdownDate <= asOf) return 'retired';
   // an announcement dated after the as-of date had not happened yet
   if (deprecationDate !== null) return deprecationDate <= asOf ? 'deprecated' : stage;
-  return shutdownDate !== null ? 'deprecated' : stage;
+  // an end of life set at release is no deprecation notice
+  return shutdownDate !== null && !scheduledShutdown ? 'deprecated' : stage;
 }
 
 export function distinctDocs(refs: SourceRef[]): string[] {

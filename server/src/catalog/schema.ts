@@ -128,6 +128,13 @@ export const Lifecycle = z.object({
   shutdownDate: IsoDate.nullable().default(null),
   /** recommended replacement model ID */
   replacement: z.string().nullable().default(null),
+  /**
+   * The shutdown date is the end of life the provider set when it released the model, not a
+   * deprecation notice (Microsoft's retirement schedule gives every GA and preview Azure version
+   * a retirement date "set programmatically at launch"): until `deprecationDate`, when given,
+   * the model keeps its release stage; it is retired on `shutdownDate`. Absent: false.
+   */
+  scheduledShutdown: z.boolean().optional(),
 });
 export type Lifecycle = z.infer<typeof Lifecycle>;
 
