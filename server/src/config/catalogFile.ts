@@ -5,7 +5,7 @@
  * problem is one clear message naming the file (and the key path), and the catalog stays the
  * one it was. Never throws.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Catalog, CatalogProblem } from '../catalog/catalog';
 
 /** The built-in data files are under 1 MB together; a catalog file may be several times that. */
@@ -15,7 +15,8 @@ export const MAX_CATALOG_FILE_BYTES = 8 * 1024 * 1024;
 export function readBounded(path: string, maxBytes: number): { text: string } | { problem: string } {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // non-blocking: opening a FIFO for reading would otherwise wait for a writer
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     return { problem: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
