@@ -196,6 +196,8 @@ test('the built-in retired APIs carry their dates and sources, and say what repl
   const azure = byName.get('Assistants API|azure')!;
   assert.deepEqual([azure.shutdownDate, azure.replacement], ['2026-08-26', 'the Microsoft Foundry Agent Service']);
   assert.equal(byName.get('Realtime API beta|openai')!.shutdownDate, '2026-05-12');
+  // Microsoft deprecates the preview protocol without a retirement date: a warning only
+  assert.deepEqual([byName.get('Realtime API beta|azure')!.deprecationDate, byName.get('Realtime API beta|azure')!.shutdownDate], ['2026-04-30', null]);
   assert.equal(byName.get('Videos API|openai')!.replacement, null);
   for (const api of byName.values()) assert.ok(api.sources.every((s) => s.url?.startsWith('https://')), `${api.name}: every source has a public URL`);
 });
