@@ -13,24 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover } from 'vscode-languageserver-types';
 import { LspClient } from '../helpers/lsp-client';
+import { RETIRED_TEAM_FILE } from '../helpers/teamCatalog';
 
-const TEAM = {
-  asOf: '2026-12-01',
-  models: [
-    {
-      id: 'team-old',
-      description: 'a model the team retired',
-      family: 'team',
-      contextWindow: 64000,
-      maxOutputTokens: 8000,
-      knowledgeCutoff: null,
-      encoding: 'o200k_base',
-      endpoints: ['chat.completions'],
-      lifecycle: { stage: 'ga', deprecationDate: '2026-01-01', shutdownDate: '2026-06-01', replacement: 'team-new' },
-      sources: { '*': [{ doc: 'Team model registry', url: 'https://example.com/registry' }] },
-    },
-  ],
-};
+const TEAM = RETIRED_TEAM_FILE;
 const APP = 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="team-old", messages=[])\n';
 const codes = (d: Diagnostic[]) => d.map((x) => `${x.code} ${x.message}`);
 const RETIRED = "OAI102 team-old was retired on 2026-06-01: requests to it fail; use 'team-new' instead";

@@ -15,6 +15,7 @@ import { MAX_CATALOG_FILE_BYTES, readBounded, withCatalogFile } from '../../serv
 import { loadProjectConfig } from '../../server/src/config/load';
 import * as check from '../../server/src/cli/check';
 import * as models from '../../server/src/cli/models';
+import { RETIRED_TEAM_FILE, TEAM_SOURCES, teamEntry } from '../helpers/teamCatalog';
 import fixtureOpenai from '../fixtures/catalog/openai.json';
 import fixtureAzure from '../fixtures/catalog/azure.json';
 
@@ -31,23 +32,8 @@ function capture() {
   return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s) } };
 }
 
-const SRC = { '*': [{ doc: 'Team model registry', url: 'https://example.com/registry' }] };
-/** A model entry of a team's catalog file. */
-function entry(id: string, over: Record<string, unknown> = {}) {
-  return {
-    id,
-    description: `${id} (team file)`,
-    family: 'team',
-    contextWindow: 64000,
-    maxOutputTokens: 8000,
-    knowledgeCutoff: null,
-    encoding: 'o200k_base',
-    endpoints: ['chat.completions'],
-    lifecycle: { stage: 'ga' },
-    sources: SRC,
-    ...over,
-  };
-}
+const SRC = TEAM_SOURCES;
+const entry = teamEntry;
 const TEAM_FILE = {
   asOf: '2026-12-01',
   models: [entry('team-chat'), entry('gpt-4o', { description: 'gpt-4o as the team file says', contextWindow: 99000 })],
@@ -166,7 +152,7 @@ function project(config: Record<string, unknown>, catalogFile?: unknown): string
   writeFileSync(join(root, 'app.py'), 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="team-old", messages=[])\n');
   return root;
 }
-const RETIRED = { asOf: '2026-12-01', models: [entry('team-old', { lifecycle: { stage: 'ga', deprecationDate: '2026-01-01', shutdownDate: '2026-06-01', replacement: 'team-new' } })] };
+const RETIRED = RETIRED_TEAM_FILE;
 
 test('check: the project file’s catalog.file adds the team’s models', async () => {
   const root = project({ catalog: { file: 'catalog/team.json' } }, RETIRED);
