@@ -42,6 +42,19 @@ describe('catalog.file in the language server', () => {
     }
   });
 
+  it('a relative setting outside every workspace folder is reported, not read from the server’s working directory', async () => {
+    const c = await LspClient.start({ config: { asOf: '2026-12-05', catalog: { file: 'team.json' } } });
+    try {
+      const uri = pathToFileURL(join(root, 'app.py')).href;
+      c.open(uri, 'python', APP);
+      assert.match(codes(await c.pushed(uri))[0]!, UNKNOWN);
+      const msgs = await c.waitFor(() => (c.messages.length ? c.messages : undefined), 'showMessage');
+      assert.match(msgs[0]!.message, /settings: openaiModelLint\.catalog\.file: 'team\.json' is relative and the document is in no workspace folder; give an absolute path/);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('an unusable file: one message naming the setting, the file and the key path; the built-in catalog keeps serving', async () => {
     const broken = join(root, 'broken.json');
     const c = await LspClient.start({ config: { asOf: '2026-12-05', catalog: { file: broken } } });

@@ -4,7 +4,7 @@
  * URI until the configuration or the project file changes. Invalid keys are reported once
  * (window/showMessage naming the key); their defaults apply and the server keeps serving.
  */
-import { dirname, sep } from 'node:path';
+import { dirname, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageType } from 'vscode-languageserver';
 import type { Connection } from 'vscode-languageserver';
@@ -84,6 +84,12 @@ export class SettingsCache {
       const v = folder ? withCatalogFileFrom(folder, validateSettings(stripTrace(raw))) : validateSettings(stripTrace(raw));
       settings = v.settings;
       problems.push(...v.problems.map((p) => `settings: openaiModelLint.${formatProblem(p)}`));
+      const relative = settings.catalog.file !== null && !isAbsolute(settings.catalog.file) ? settings.catalog.file : null;
+      if (relative !== null) {
+        // relative to nothing: not to the server's working directory
+        problems.push(`settings: openaiModelLint.catalog.file: '${relative}' is relative and the document is in no workspace folder; give an absolute path`);
+        settings = { ...settings, catalog: { ...settings.catalog, file: null } };
+      }
     }
     const file = this.trusted ? projectFileFor(uri) : null;
     // the merged list of extra models is the settings' then the project file's: a problem in
