@@ -15,6 +15,7 @@ import {
   SourceRef,
 } from './schema';
 import type { ApiVersionRequirement, AzureApiVersions, DocumentInfo, Endpoint, EndpointDefault, RetiredApi } from './schema';
+import { noticeStatus } from './notice';
 import { suggestIds, type SuggestionCandidates } from './suggest';
 import openaiData from './data/openai.json';
 import azureData from './data/azure.json';
@@ -456,20 +457,12 @@ export function catalogAgeNote(catalogAsOf: string, asOf: string): string | null
   return Number.isFinite(days) && days > CATALOG_MAX_AGE_DAYS ? `catalog dated ${catalogAsOf}: lifecycle facts may be out of date` : null;
 }
 
+export { noticeStatus };
+
 export function lifecycleStatus(entry: ModelEntry, asOf: string): LifecycleStatus {
   return noticeStatus(entry.lifecycle, asOf) ?? entry.lifecycle.stage;
 }
 
-/**
- * Where a shutdown notice (of a model or an API) stands on `asOf`: retired once the shutdown
- * date has come, deprecated once announced, else null (no notice, or one dated later).
- */
-export function noticeStatus(n: { deprecationDate: string | null; shutdownDate: string | null }, asOf: string): 'retired' | 'deprecated' | null {
-  if (n.shutdownDate !== null && n.shutdownDate <= asOf) return 'retired';
-  // an announcement dated after the as-of date had not happened yet
-  if (n.deprecationDate !== null) return n.deprecationDate <= asOf ? 'deprecated' : null;
-  return n.shutdownDate !== null ? 'deprecated' : null;
-}
 
 export function distinctDocs(refs: SourceRef[]): string[] {
   return [...new Set(refs.map((s) => s.doc))];

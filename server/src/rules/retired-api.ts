@@ -1,4 +1,4 @@
-import { noticeStatus } from '../catalog/catalog';
+import { noticeStatus } from '../catalog/notice';
 import type { RetiredApi } from '../catalog/schema';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
