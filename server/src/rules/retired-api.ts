@@ -29,7 +29,7 @@ export const retiredApi = defineRule({
     needsCatalog: true,
     docs: {
       whatItDoes:
-        "Reports a call to an API that OpenAI (or, on an Azure client, Microsoft) shut down or announced for shutdown, with the date and what replaces it: the Assistants API (`beta.assistants.*`, `beta.threads.*`), the Realtime beta (`beta.realtime.*`), the Evals API (`evals.*`), the Videos API (`videos.*`), creating fine-tuning jobs (`fine_tuning.jobs.create`), and reusable prompt objects (the Responses API's `prompt`). An error once the shutdown date is reached (as of today unless pinned with `--as-of` / `openaiModelLint.asOf`), a warning while the API is only deprecated.",
+        "Reports a call to an API that OpenAI (or, on an Azure client, Microsoft) shut down or announced for shutdown, with the date and what replaces it: the Assistants API (`beta.assistants.*`, `beta.threads.*`), the Realtime beta (`beta.realtime.*`), the Evals API (`evals.*`), the Videos API (`videos.*`), creating fine-tuning jobs (`fine_tuning.jobs.create`), and reusable prompt objects (the Responses API's `prompt`). Reported on the callee (on the argument for a parameter such as `prompt`): an error once the shutdown date is reached (as of today unless pinned with `--as-of` / `openaiModelLint.asOf`), a warning while the API is only deprecated. Any method under those resources counts; `evals` and `videos`, common names in other code, only on a client the file builds.",
       whyIsThisBad: 'After the shutdown date every request to the API fails; the code still looks fine until it runs.',
       example: {
         language: 'python',
