@@ -21,6 +21,8 @@ const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typ
 
 interface CallInfo {
   catalogDate: string;
+  /** "catalog dated …: lifecycle facts may be out of date" once the catalog is over 90 days old */
+  catalogNote?: string | null;
   model: string | null;
   tokens: string | null;
 }
@@ -152,8 +154,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
         position: client.code2ProtocolConverter.asPosition(editor.selection.active),
       });
       if (!info) return status.hide();
-      status.text = `$(hubot) ${info.model ? `${info.model}${info.tokens ? ` · ${info.tokens}` : ''}` : `catalog ${info.catalogDate}`}`;
-      status.tooltip = `OpenAI Model Lint — catalog dated ${info.catalogDate}${info.model ? `\nClick for the ${info.model} card` : ''}`;
+      const old = info.catalogNote ? '$(warning) ' : '';
+      status.text = `$(hubot) ${old}${info.model ? `${info.model}${info.tokens ? ` · ${info.tokens}` : ''}` : `catalog ${info.catalogDate}`}`;
+      status.tooltip = `OpenAI Model Lint — ${info.catalogNote ?? `catalog dated ${info.catalogDate}`}${info.model ? `\nClick for the ${info.model} card` : ''}`;
       status.show();
     } catch {
       status.hide();

@@ -8,6 +8,7 @@ import { extractCallsAndWords, mightContainCall } from './analysis/extract';
 import type { Extraction } from './analysis/extract';
 import { Catalog } from './catalog/catalog';
 import type { Encoding } from './catalog/schema';
+import { withCatalogFile } from './config/catalogFile';
 import { asOfDate } from './config/load';
 import type { ConfigProblem } from './config/load';
 import type { Settings } from './config/schema';
@@ -51,11 +52,13 @@ export function createContext(
   let problems: ConfigProblem[] = [];
   if (opts.catalog) catalog = opts.catalog;
   else {
-    const builtIn = Catalog.builtIn();
+    let builtIn = Catalog.builtIn();
+    // a newer catalog file over the built-in one (SPEC §4), then the extra models over both
+    if (settings.catalog.file !== null) ({ catalog: builtIn, problems } = withCatalogFile(builtIn, settings.catalog.file));
     if (settings.catalog.extraModels.length) {
       const r = builtIn.withExtraModels(settings.catalog.extraModels);
       catalog = r.catalog;
-      problems = r.problems;
+      problems = [...problems, ...r.problems];
     } else catalog = builtIn;
   }
   const ctx: EngineContext = { catalog, settings, asOf: opts.asOf ?? asOfDate(settings), tokens: opts.tokens ?? 'if-loaded' };

@@ -6,11 +6,11 @@
  */
 import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { DocumentDiagnosticReport, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
-import { Catalog } from './catalog/catalog';
+import { Catalog, catalogAgeNote } from './catalog/catalog';
 import { modelCard } from './catalog/card';
 import { callModel } from './engine';
 import { VERSION } from './cli/version';
-import { PROJECT_FILE } from './config/load';
+import { PROJECT_FILE, todayUtc } from './config/load';
 import { Analyzer, workspaceFolderPaths } from './features/analysis';
 import type { DocAnalysis } from './features/analysis';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -54,6 +54,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { untrusted?: boolean } | undefined;
   if (init?.untrusted) settings.trusted = false;
   analyzer.workspaceFolders = workspaceFolderPaths(params);
+  settings.workspaceFolders = analyzer.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -209,14 +210,17 @@ interface PositionParams {
 connection.onRequest(
   'openaiModelLint/callInfo',
   guard('callInfo', null, async (p: PositionParams) => {
-    const catalogDate = Catalog.builtIn().asOf;
     const r = await at(p.textDocument.uri, p.position);
+    const catalogDate = r ? r.a.ctx.catalog.asOf : Catalog.builtIn().asOf;
+    // SPEC §2 catalog age: the status bar says it while the catalog is over 90 days old
+    const catalogNote = catalogAgeNote(catalogDate, r ? r.a.ctx.asOf : todayUtc());
     const call = r ? callAt(r.a.calls, r.offset) : undefined;
-    if (!r || !call) return { catalogDate, model: null, tokens: null };
+    if (!r || !call) return { catalogDate, catalogNote, model: null, tokens: null };
     const t = callModel(call, r.a.ctx, r.a.text);
     const info = callTokenInfo(call, r.a, analyzer);
     return {
-      catalogDate: r.a.ctx.catalog.asOf,
+      catalogDate,
+      catalogNote,
       model: t.kind === 'resolved' ? t.entry.id : t.kind === 'none' ? null : t.id,
       tokens: info.kind === 'count' ? summary(info.count, info.entry) : info.kind === 'loading' ? LOADING_TEXT : null,
     };

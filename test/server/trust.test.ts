@@ -187,7 +187,7 @@ describe('package.json: untrusted-workspace support', () => {
 
   it('is limited, and VS Code ignores the workspace value of catalog.extraModels (it pulls catalog data into the checks)', () => {
     assert.equal(u.supported, 'limited');
-    assert.deepEqual(u.restrictedConfigurations, ['openaiModelLint.catalog.extraModels']);
+    assert.deepEqual(u.restrictedConfigurations, ['openaiModelLint.catalog.extraModels', 'openaiModelLint.catalog.file']);
   });
 
   it('the description names both restrictions', () => {

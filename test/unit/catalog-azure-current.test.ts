@@ -32,18 +32,22 @@ function scheduleRow(v: AzureVersion): string[] | null {
   return row[1]!.split('|').map((c) => c.trim());
 }
 
-test('scheduledShutdown: a date set at release keeps the release stage until it comes', () => {
+test('scheduledShutdown: a date set at release keeps the release stage until its notice period begins', () => {
   const entry = (lifecycle: Partial<ModelEntry['lifecycle']>) =>
     ({ lifecycle: { stage: 'ga', deprecationDate: null, shutdownDate: null, replacement: null, ...lifecycle } }) as ModelEntry;
-  const scheduled = entry({ shutdownDate: '2027-02-09', scheduledShutdown: true });
-  assert.equal(lifecycleStatus(scheduled, '2026-12-20'), 'ga');
-  assert.equal(lifecycleStatus(scheduled, '2027-02-08'), 'ga');
+  const scheduled = entry({ shutdownDate: '2027-02-09', scheduledShutdown: { noticeDays: 60 } });
+  assert.equal(lifecycleStatus(scheduled, '2026-12-10'), 'ga');
+  // 60 days before 2027-02-09 is 2026-12-11: Microsoft's GA retirement notice is due from then
+  assert.equal(lifecycleStatus(scheduled, '2026-12-11'), 'deprecated');
+  assert.equal(lifecycleStatus(scheduled, '2027-02-08'), 'deprecated');
   assert.equal(lifecycleStatus(scheduled, '2027-02-09'), 'retired');
-  assert.equal(lifecycleStatus({ ...scheduled, lifecycle: { ...scheduled.lifecycle, stage: 'preview' } }, '2026-12-20'), 'preview');
-  // an announced shutdown (no flag) is a deprecation from the start, as before
-  assert.equal(lifecycleStatus(entry({ shutdownDate: '2027-02-09' }), '2026-12-20'), 'deprecated');
+  const preview = entry({ stage: 'preview', shutdownDate: '2027-02-09', scheduledShutdown: { noticeDays: 30 } });
+  assert.equal(lifecycleStatus(preview, '2027-01-09'), 'preview');
+  assert.equal(lifecycleStatus(preview, '2027-01-10'), 'deprecated');
+  // an announced shutdown (no schedule) is a deprecation from the start, as before
+  assert.equal(lifecycleStatus(entry({ shutdownDate: '2027-02-09' }), '2026-06-20'), 'deprecated');
   // a deprecation date still counts when given
-  assert.equal(lifecycleStatus(entry({ shutdownDate: '2027-02-09', deprecationDate: '2026-12-01', scheduledShutdown: true }), '2026-12-20'), 'deprecated');
+  assert.equal(lifecycleStatus(entry({ shutdownDate: '2027-02-09', deprecationDate: '2026-10-01', scheduledShutdown: { noticeDays: 60 } }), '2026-10-20'), 'deprecated');
 });
 
 test('every lifecycle read from the retirement schedule agrees with the row its source quotes', () => {
@@ -62,7 +66,8 @@ test('every lifecycle read from the retirement schedule agrees with the row its 
       const lc = v.lifecycle!;
       assert.equal(lc.shutdownDate, date, `${where}: shutdown date`);
       // GA and preview rows carry the end of life set at release; Legacy, Deprecated and Retired ones are announced
-      assert.equal(lc.scheduledShutdown === true, lifecycle === 'GA' || lifecycle === 'Preview', `${where}: scheduledShutdown for "${lifecycle}"`);
+      const notice = lifecycle === 'GA' ? 60 : lifecycle === 'Preview' ? 30 : undefined;
+      assert.deepEqual(lc.scheduledShutdown, notice === undefined ? undefined : { noticeDays: notice }, `${where}: scheduledShutdown for "${lifecycle}"`);
       if (stageOf[lifecycle]) assert.equal(lc.stage, stageOf[lifecycle], `${where}: stage`);
       if (replacement === '—') assert.equal(lc.replacement, null, `${where}: the row names no replacement`);
       else if (lc.replacement !== replacement) {
@@ -70,7 +75,7 @@ test('every lifecycle read from the retirement schedule agrees with the row its 
         assert.match(v.sources.lifecycle![0]!.note!, new RegExp(`replacement: Microsoft names ${replacement.replace(/[().]/g, '\\$&')};`), where);
       }
       // GA / preview dates are explained by the lifecycle policy, listed next
-      if (lc.scheduledShutdown) assert.match(v.sources.lifecycle![1]!.note!, /set programmatically at launch/, where);
+      if (lc.scheduledShutdown) assert.match(v.sources.lifecycle![1]!.note!, /set programmatically at launch.*GA model retirement notice \| At least 60 days before retirement/, where);
     }
   }
   // 75 distinct Azure OpenAI rows on the 2026-09-02 page (gpt-realtime-mini is listed twice); not in
@@ -82,20 +87,24 @@ test('every lifecycle read from the retirement schedule agrees with the row its 
 test('Azure keeps its own dates: the gpt-5 family retires 2027-02-09 on Azure, after OpenAI shuts it down', () => {
   for (const name of ['gpt-5', 'gpt-5-mini', 'gpt-5-nano']) {
     const v = version(name, '2025-08-07');
-    assert.deepEqual(v.lifecycle, { stage: 'ga', deprecationDate: null, shutdownDate: '2027-02-09', replacement: null, scheduledShutdown: true }, name);
+    assert.deepEqual(v.lifecycle, { stage: 'ga', deprecationDate: null, shutdownDate: '2027-02-09', replacement: null, scheduledShutdown: { noticeDays: 60 } }, name);
     // kept from the newest revision; the 07/07/2026 one (2027-02-06) is recorded after it
     assert.match(v.sources.lifecycle![0]!.note!, new RegExp(`ms\\.date 2026-09-02 .*row "${name} \\| 2025-08-07 \\| GA \\| 2027-02-09 \\| —"`));
     assert.match(v.sources.lifecycle![2]!.note!, new RegExp(`ms\\.date 07/07/2026, commit 00bb5540; row "${name} \\| 2025-08-07 \\| GA \\| 2027-02-06 \\| —"`));
-    assert.equal(azureStatus(v, '2026-12-20'), 'ga', `${name} is GA on Azure on 2026-12-20`);
+    assert.equal(azureStatus(v, '2026-12-10'), 'ga', `${name} is GA on Azure on 2026-12-10`);
+    // within the 60 days' notice Microsoft gives before a GA retirement: deprecated, still served
+    assert.equal(azureStatus(v, '2026-12-20'), 'deprecated', `${name} is in its retirement notice on 2026-12-20`);
     assert.equal(azureStatus(v, '2027-02-09'), 'retired');
   }
   // the catalog applies the Azure version's lifecycle to a deployment, whatever OpenAI's entry says
   const c = Catalog.builtIn();
   const resolved = c.resolveAzure('gpt-5', '2025-08-07');
-  if (resolved) {
-    assert.equal(resolved.entry.lifecycle.shutdownDate, '2027-02-09');
-    assert.equal(c.status(resolved.entry, '2026-12-20'), 'ga');
-  }
+  assert.ok(resolved);
+  assert.equal(resolved.entry.lifecycle.shutdownDate, '2027-02-09');
+  assert.equal(c.status(resolved.entry, '2026-12-10'), 'ga');
+  assert.equal(c.status(resolved.entry, '2026-12-20'), 'deprecated');
+  // OpenAI's own entry keeps OpenAI's date
+  assert.equal(c.get('gpt-5-2025-08-07')!.lifecycle.shutdownDate, '2026-12-11');
 });
 
 test('no Azure replacement is itself retired or deprecated on Azure on the catalog date', () => {

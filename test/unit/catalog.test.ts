@@ -331,7 +331,9 @@ test('model card, plain text', () => {
       '                      2024-05-13: Standard: 7 regions · Global Standard: eastus, swedencentral · api_version ≥ 2024-05-01-preview',
       '                      2024-08-06: Global Standard: eastus, eastus2',
       '',
-      'Sources: 004_f3fee25f6d6d4027.txt · catalog dated 2024-12-17',
+      'Sources:',
+      '  - OpenAI platform: Models (December 2024 version): https://platform.openai.com/docs/models',
+      'catalog dated 2024-12-17',
     ].join('\n'),
   );
 });
@@ -369,7 +371,9 @@ test('model card, Markdown for an Azure deployment', () => {
       '- **Azure:** `gpt-35-turbo` (1 version)',
       '  - `0613`: Standard: eastus · offered in eastus as Standard',
       '',
-      '_Sources: 004\\_f3fee25f6d6d4027.txt, OpenAI Deprecations, 000\\_f096329f552c1838.txt · catalog dated 2024-12-17_',
+      '_Sources:_ [OpenAI platform: Models \\(December 2024 version\\)](https://platform.openai.com/docs/models) · [OpenAI Deprecations](https://platform.openai.com/docs/deprecations) · [Azure OpenAI Service models \\(Microsoft Learn, version of 2024-12-05\\)](https://learn.microsoft.com/azure/ai-services/openai/concepts/models)',
+      '',
+      '_catalog dated 2024-12-17_',
     ].join('\n'),
   );
 });

@@ -270,7 +270,7 @@ describe('checkFiles', () => {
     assert.equal(run.tool.driver.name, 'openai-model-lint');
     assert.equal(run.columnKind, 'unicodeCodePoints');
     const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    assert.deepEqual(ids, ['OAI001', 'OAI101', 'OAI102', 'OAI103', 'OAI104', 'OAI105', 'OAI106', 'OAI107', 'OAI201', 'OAI202', 'OAI203', 'OAI204', 'OAI205', 'OAI301', 'OAI302', 'OAI303', 'OAI401', 'OAI402', 'OAI403', 'OAI501']);
+    assert.deepEqual(ids, ['OAI001', 'OAI101', 'OAI102', 'OAI103', 'OAI104', 'OAI105', 'OAI106', 'OAI107', 'OAI108', 'OAI201', 'OAI202', 'OAI203', 'OAI204', 'OAI205', 'OAI301', 'OAI302', 'OAI303', 'OAI401', 'OAI402', 'OAI403', 'OAI501']);
     for (const rule of run.tool.driver.rules) {
       assert.match(rule.name, /^[a-z]+(-[a-z]+)*$/);
       assert.ok(rule.shortDescription.text.length > 10, rule.id);
@@ -295,7 +295,7 @@ describe('checkFiles', () => {
       ],
     });
     assert.equal(run.results[1].level, 'error');
-    assert.equal(run.results[1].ruleIndex, 8);
+    assert.equal(run.results[1].ruleIndex, 9);
   });
 
   test('notebooks: Python code cells one by one, 0-based cell index, lines within the cell, magics blanked', async () => {

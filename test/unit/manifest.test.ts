@@ -57,7 +57,7 @@ describe('package.json contributes.configuration', () => {
   it('has exactly the settings keys of the zod schema, plus trace.server', () => {
     const manifestKeys = Object.keys(props).map((k) => k.replace(/^openaiModelLint\./, ''));
     assert.deepEqual(manifestKeys.filter((k) => k !== 'trace.server').sort(), [...schemaKeys.keys()].sort());
-    assert.deepEqual([...schemaKeys.keys()].sort(), ['asOf', 'azure.deployments', 'catalog.extraModels', 'maxFileSize', 'rules', 'tokenCounts.codeLens', 'tokenCounts.inlay']);
+    assert.deepEqual([...schemaKeys.keys()].sort(), ['asOf', 'azure.deployments', 'catalog.extraModels', 'catalog.file', 'maxFileSize', 'rules', 'tokenCounts.codeLens', 'tokenCounts.inlay']);
     assert.deepEqual(props['openaiModelLint.trace.server']!.enum, ['off', 'messages', 'verbose']);
   });
 

@@ -18,6 +18,7 @@ const SPEC: [string, string, string][] = [
   ['OAI105', 'preview-model', 'info'],
   ['OAI106', 'floating-alias', 'hint'],
   ['OAI107', 'limited-access-model', 'info'],
+  ['OAI108', 'retired-api', 'error'],
   ['OAI201', 'unsupported-parameter', 'error'],
   ['OAI202', 'replaced-parameter', 'error'],
   ['OAI203', 'unsupported-role', 'error'],

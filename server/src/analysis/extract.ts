@@ -72,6 +72,23 @@ const METHOD_PATHS: MethodPath[] = [
   p('Embedding.create', 'embeddings', null, true),
 ];
 
+/**
+ * SDK resources recognised only for the API they belong to (OAI108 reports calls to APIs shut
+ * down or announced for shutdown: the catalog's `retiredApis`, whose `methodPrefixes` must be
+ * listed here to be seen). A call of any method under them is taken; no model or argument is
+ * read. A one-segment path (`evals`, `videos`) is a common name in other code, so it is taken
+ * only on a client whose construction the file shows, or the openai module.
+ */
+const API_PATHS: { segments: string[]; endpoint: Endpoint }[] = [
+  { segments: ['beta', 'assistants'], endpoint: 'assistants' },
+  { segments: ['beta', 'threads'], endpoint: 'assistants' },
+  { segments: ['beta', 'realtime'], endpoint: 'realtime' },
+  { segments: ['evals'], endpoint: 'evals' },
+  { segments: ['videos'], endpoint: 'videos' },
+  { segments: ['fine_tuning', 'jobs'], endpoint: 'fine_tuning' },
+  { segments: ['fineTuning', 'jobs'], endpoint: 'fine_tuning' },
+];
+
 /** Segments that wrap a resource without changing the request: skipped when matching. */
 const WRAPPERS = new Set(['with_raw_response', 'withRawResponse', 'with_streaming_response', 'withStreamingResponse', 'with_options', 'withOptions']);
 
@@ -99,8 +116,15 @@ const AZURE_WORDS = /azure/i;
  * and the identifiers that may follow it: the methods and the wrappers. Derived from the tables
  * so the prefilter cannot drift from what matchPath accepts.
  */
-const PREFILTER_RESOURCES = new RegExp([...new Set(METHOD_PATHS.map((m) => m.segments[m.segments.length - 2]!))].join('|'), 'g');
 const PREFILTER_NEXT = new Set([...METHOD_PATHS.map((m) => m.segments[m.segments.length - 1]!), ...WRAPPERS]);
+/** An API_PATHS resource's first segment → the identifiers that may follow it (null: any, for one-segment paths). */
+const API_NEXT = new Map<string, Set<string> | null>();
+for (const { segments } of API_PATHS) {
+  const next = API_NEXT.get(segments[0]!);
+  if (segments.length === 1 || next === null) API_NEXT.set(segments[0]!, null);
+  else API_NEXT.set(segments[0]!, new Set([...(next ?? WRAPPERS), segments[1]!]));
+}
+const PREFILTER_RESOURCES = new RegExp([...new Set([...METHOD_PATHS.map((m) => m.segments[m.segments.length - 2]!), ...API_NEXT.keys()])].join('|'), 'g');
 
 /**
  * Cheap prefilter, no parse: false only when the text cannot contain a call extractCalls
@@ -122,7 +146,7 @@ export function mightContainCall(text: string): boolean {
  * `.` and a method or wrapper name: every call extractCalls takes has its resource at one of
  * these, so they are also where the analysis looks for calls.
  */
-function* resourceHits(text: string): Generator<{ at: number; length: number }> {
+function* resourceHits(text: string): Generator<{ at: number; length: number; anyMethod: boolean }> {
   const resources = new RegExp(PREFILTER_RESOURCES.source, 'g');
   for (let m = resources.exec(text); m; m = resources.exec(text)) {
     const i = m.index;
@@ -141,7 +165,11 @@ function* resourceHits(text: string): Generator<{ at: number; length: number }> 
     j = skipTrivia(text, j + 1);
     let k = j;
     while (k < text.length && isIdentifierChar(text.charCodeAt(k))) k++;
-    if (PREFILTER_NEXT.has(text.slice(j, k))) yield { at: i, length: m[0].length };
+    const next = text.slice(j, k);
+    const api = API_NEXT.get(m[0]);
+    if (api !== undefined) {
+      if (next && (api === null || api.has(next))) yield { at: i, length: m[0].length, anyMethod: true };
+    } else if (PREFILTER_NEXT.has(next)) yield { at: i, length: m[0].length, anyMethod: false };
   }
 }
 
@@ -193,7 +221,7 @@ const CALL_METHODS: Record<Family, Set<string>> = {
  * CALL_METHODS and a plain argument list. A call that has the name only in its arguments is not
  * one: its own callee would have to name a resource for the call to be taken.
  */
-function callsAround(tree: Tree, at: number, length: number, family: Family): Candidate[] {
+function callsAround(tree: Tree, at: number, length: number, family: Family, anyMethod: boolean): Candidate[] {
   const out: Candidate[] = [];
   let n: Node | null = tree.rootNode.descendantForIndex(at, at + length);
   if (!n || n.startIndex !== at || n.endIndex !== at + length) return out;
@@ -208,7 +236,7 @@ function callsAround(tree: Tree, at: number, length: number, family: Family): Ca
       if (!fn || fn.id !== n.id) break;
       const args = p.childForFieldName('arguments');
       const method = n.type === member ? n.childForFieldName(family === 'python' ? 'attribute' : 'property') : null;
-      if (args && args.type === (family === 'python' ? 'argument_list' : 'arguments') && method && method.type === (family === 'python' ? 'identifier' : 'property_identifier') && CALL_METHODS[family].has(method.text)) {
+      if (args && args.type === (family === 'python' ? 'argument_list' : 'arguments') && method && method.type === (family === 'python' ? 'identifier' : 'property_identifier') && (anyMethod || CALL_METHODS[family].has(method.text))) {
         out.push({ call: p, callee: n, args });
       }
     } else if (t !== member && t !== 'parenthesized_expression' && t !== 'non_null_expression') break;
@@ -256,7 +284,7 @@ class FileAnalysis {
     this.resolver = new Resolver(this.family, text, new TextNameIndex(tree, text, this.query, this.words));
     const calls = new Set<number>();
     for (const hit of resourceHits(text)) {
-      for (const c of callsAround(tree, hit.at, hit.length, this.family)) {
+      for (const c of callsAround(tree, hit.at, hit.length, this.family, hit.anyMethod)) {
         if (calls.has(c.call.id)) continue;
         calls.add(c.call.id);
         this.candidates.push(c);
@@ -400,7 +428,9 @@ class FileAnalysis {
     const options = args ? this.constructorOptions(args) : [];
     const opt = (...names: string[]) => options.find((o) => names.includes(o.name))?.value ?? null;
     const base = opt('base_url', 'baseURL');
-    const baseUrl = base && base.value.kind === 'string' ? base.value.value : null;
+    // AzureOpenAI(azure_endpoint=...) / new AzureOpenAI({ endpoint }): the SDKs send requests under `<endpoint>/openai`
+    const endpoint = kind === 'azure' && !base ? opt('azure_endpoint', 'endpoint') : null;
+    const baseUrl = base && base.value.kind === 'string' ? base.value.value : endpoint?.value.kind === 'string' ? `${endpoint.value.value.replace(/\/+$/, '')}/openai` : null;
     if (kind === 'openai' && baseUrl !== null && !/^https?:\/\/api\.openai\.com(\/|$)/i.test(baseUrl)) kind = 'compatible';
     const apiVersion = kind === 'azure' ? opt('api_version', 'apiVersion') : null;
     return { kind, constructorName: name, baseUrl, apiVersion };
@@ -629,6 +659,19 @@ function matchPath(names: string[]): { path: MethodPath; rest: string[] } | null
   return null;
 }
 
+/**
+ * A callee under one of API_PATHS (`beta.threads.runs.create`): the method path from the
+ * resource on (wrappers left out), and the names before it (the receiver).
+ */
+export function matchApiPath(names: string[]): { path: MethodPath; rest: string[]; oneSegment: boolean } | null {
+  const plain = names.filter((s) => !WRAPPERS.has(s));
+  for (let i = 0; i < plain.length - 1; i++) {
+    const api = API_PATHS.find((a) => i + a.segments.length < plain.length && a.segments.every((seg, j) => plain[i + j] === seg));
+    if (api) return { path: { segments: plain.slice(i), endpoint: api.endpoint, helper: null }, rest: plain.slice(0, i), oneSegment: api.segments.length === 1 };
+  }
+  return null;
+}
+
 function callArguments(fa: FileAnalysis, args: Node): { args: Argument[]; open: boolean } {
   const out: Argument[] = [];
   let open = false;
@@ -697,6 +740,10 @@ function messagesOf(value: ValueNode | undefined): Message[] | null {
   return out;
 }
 
+function languageOf(lang: LanguageName): ApiCall['language'] {
+  return lang === 'python' ? 'python' : lang === 'javascript' ? 'javascript' : 'typescript';
+}
+
 /** Every OpenAI SDK call in the tree, in source order. */
 export function extractCalls(tree: Tree, text: string, lang: LanguageName): ApiCall[] {
   return extractCallsAndWords(tree, text, lang).calls;
@@ -720,10 +767,13 @@ export function extractCallsAndWords(tree: Tree, text: string, lang: LanguageNam
     // the prefilter, which reads the text, could not have let it through
     if (callee.hasError || repairedBeforeArguments(call, args)) continue;
     const { base, names } = flattenCallee(callee);
-    const match = matchPath(names);
+    const request = matchPath(names);
+    const api = request ? null : matchApiPath(names);
+    const match = request ?? api;
     if (!match) continue;
     const { path, rest } = match;
     const origin = fa.receiverOrigin(base, rest);
+    if (api?.oneSegment && origin === null) continue;
     let client: ClientInfo;
     /** taken only because the receiver is defined in another module: needs a `model` argument */
     let elsewhere = false;
@@ -754,6 +804,11 @@ export function extractCallsAndWords(tree: Tree, text: string, lang: LanguageNam
     }
     const { args: argList, open } = callArguments(fa, args);
     if (elsewhere && !argList.some((a) => a.name === 'model')) continue;
+    if (api) {
+      // only the API itself is checked (OAI108): no model, no arguments
+      calls.push({ endpoint: path.endpoint, method: path.segments.join('.'), helper: null, language: languageOf(lang), client, span: spanOf(call), calleeSpan: spanOf(callee), argsSpan: spanOf(args), model: null, args: [], argsOpen: false, messages: null, instructions: null });
+      continue;
+    }
     const modelNames = path.legacy ? ['model', 'engine', 'deployment_id'] : ['model'];
     let model: Argument | null = null;
     for (const n of modelNames) {
@@ -767,7 +822,7 @@ export function extractCallsAndWords(tree: Tree, text: string, lang: LanguageNam
       endpoint: path.endpoint,
       method: path.segments.join('.'),
       helper: path.helper,
-      language: lang === 'python' ? 'python' : lang === 'javascript' ? 'javascript' : 'typescript',
+      language: languageOf(lang),
       client,
       span: spanOf(call),
       calleeSpan: spanOf(callee),

@@ -3,8 +3,8 @@
  * `openai-model-lint explain` prints. One list of labelled facts, rendered as Markdown for
  * hovers or as aligned plain text for the terminal.
  */
-import { distinctDocs, type Catalog, type ResolvedModel } from './catalog';
-import type { AzureModel, AzureVersion, DeploymentType, ModelEntry } from './schema';
+import { catalogAgeNote, type Catalog, type ResolvedModel } from './catalog';
+import type { AzureModel, AzureVersion, DeploymentType, ModelEntry, SourceRef } from './schema';
 
 export interface CardOptions {
   asOf: string;
@@ -49,8 +49,8 @@ export function modelCard(r: ResolvedModel, catalog: Catalog, opts: CardOptions)
   for (const group of azureFacts(r, catalog, code, opts.deployment?.region)) facts.push(['Azure', group.title, group.lines]);
 
   const title = titleLine(r, code);
-  const sources = catalog.sourceDocs(entry).concat(r.azure?.version ? distinctDocs(Object.values(r.azure.version.sources).flat()) : []);
-  const footer = `Sources: ${[...new Set(sources)].join(', ') || 'none'} · catalog dated ${catalog.asOf}`;
+  const sources = sourceLinks(Object.values(entry.sources).flat().concat(r.azure?.version ? Object.values(r.azure.version.sources).flat() : []), catalog);
+  const dated = catalogAgeNote(catalog.asOf, opts.asOf) ?? `catalog dated ${catalog.asOf}`;
 
   if (md) {
     const lines = [`**${inlineCode(r.requested)}**${title.suffix ? ` — ${title.suffix}` : ''}`, ''];
@@ -59,7 +59,8 @@ export function modelCard(r: ResolvedModel, catalog: Catalog, opts: CardOptions)
       lines.push(`- **${label}:** ${value}`);
       for (const line of sub ?? []) lines.push(`  - ${line}`);
     }
-    lines.push('', `_${escapeMarkdown(footer)}_`);
+    const links = sources.map((l) => (l.url ? `[${escapeMarkdown(l.title)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})` : escapeMarkdown(l.title)));
+    lines.push('', `_Sources:_ ${links.join(' · ') || 'none'}`, '', `_${escapeMarkdown(dated)}_`);
     return lines.join('\n');
   }
   const width = Math.max(...facts.map(([l]) => l.length));
@@ -70,8 +71,22 @@ export function modelCard(r: ResolvedModel, catalog: Catalog, opts: CardOptions)
     lines.push(`  ${label.padEnd(width)}  ${value}`);
     for (const line of sub ?? []) lines.push(`  ${''.padEnd(width)}    ${line}`);
   }
-  lines.push('', footer);
+  lines.push('', `Sources:${sources.length ? '' : ' none'}`, ...sources.map((l) => `  - ${l.title}${l.url ? `: ${l.url}` : ''}`), dated);
   return lines.join('\n');
+}
+
+/**
+ * The documents behind the facts as a user can open them: a seed file's title and public page
+ * (the catalog's `documents` table), else the reference's own name and URL; one line each.
+ */
+export function sourceLinks(refs: SourceRef[], catalog: Catalog): { title: string; url: string | null }[] {
+  const out = new Map<string, { title: string; url: string | null }>();
+  for (const ref of refs) {
+    const known = catalog.document(ref.doc);
+    const link = known ? { title: known.title, url: known.url } : { title: ref.doc, url: ref.url ?? null };
+    out.set(`${link.title}\n${link.url}`, link);
+  }
+  return [...out.values()];
 }
 
 /** How the requested name maps to the catalog entry: alias, other ID, fine-tune, Azure name. */

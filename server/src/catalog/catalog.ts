@@ -14,6 +14,8 @@ import {
   ModelEntry,
   SourceRef,
 } from './schema';
+import type { ApiVersionRequirement, AzureApiVersions, DocumentInfo, Endpoint, EndpointDefault, RetiredApi } from './schema';
+import { noticeStatus } from './notice';
 import { suggestIds, type SuggestionCandidates } from './suggest';
 import openaiData from './data/openai.json';
 import azureData from './data/azure.json';
@@ -36,7 +38,11 @@ export interface ResolvedModel {
 export type LifecycleStatus = 'ga' | 'preview' | 'deprecated' | 'retired';
 
 type ImageTokens = z.infer<typeof ImageTokenFormula>;
-type ApiVersionRequirement = CatalogFile['azureApiVersionRequirements'][number];
+
+/** The file-level tables of a catalog file (everything but models, Azure models and image tokens). */
+const Tables = CatalogFile.pick({ azureApiVersionRequirements: true, azureApiVersions: true, retiredApis: true, endpointDefaults: true, documents: true });
+type Tables = z.infer<typeof Tables>;
+const TABLE_KEYS = Object.keys(Tables.shape) as (keyof Tables)[];
 
 export interface CatalogProblem {
   /** key path of the bad value, e.g. "catalog.extraModels[2].contextWindow" */
@@ -94,10 +100,10 @@ interface CatalogData {
   models: ModelSlot[];
   azure: AzureSlot[];
   imageTokens: Slot<ImageTokens> | undefined;
-  requirements: Slot<ApiVersionRequirement[]>[];
+  /** each file's tables, in file order: a later file's entry replaces an earlier one with the same key */
+  tables: Slot<Tables>[];
 }
 
-const Requirements = CatalogFile.shape.azureApiVersionRequirements;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Thrown by the key checks of `fromFiles`, with the key path inside the file. */
@@ -158,7 +164,7 @@ export class Catalog {
    * so this only fires for a broken build or a caller's own files.
    */
   static fromFiles(files: unknown[], names: string[] = []): Catalog {
-    const data: CatalogData = { asOf: '0000-00-00', models: [], azure: [], imageTokens: undefined, requirements: [] };
+    const data: CatalogData = { asOf: '0000-00-00', models: [], azure: [], imageTokens: undefined, tables: [] };
     const models = new Map<string, ModelSlot>();
     const azure = new Map<string, AzureSlot>();
     files.forEach((file, i) => {
@@ -183,9 +189,8 @@ export class Catalog {
           azure.set(azureName, { name: azureName, slot: new Slot(a, AzureModel, `${name}: azure[${j}]`) });
         });
         if (file.imageTokens !== undefined) data.imageTokens ??= new Slot(file.imageTokens, ImageTokenFormula, `${name}: imageTokens`);
-        if (file.azureApiVersionRequirements !== undefined) {
-          data.requirements.push(new Slot(file.azureApiVersionRequirements, Requirements, `${name}: azureApiVersionRequirements`));
-        }
+        const tables = Object.fromEntries(TABLE_KEYS.filter((k) => file[k] !== undefined).map((k) => [k, file[k]]));
+        if (Object.keys(tables).length) data.tables.push(new Slot(tables, Tables, name));
       } catch (err) {
         if (!(err instanceof FileShapeError)) throw err;
         throw new Error(`openai-model-lint: invalid catalog ${name}: ${formatPath('', err.path) || '(top level)'}: ${err.message}`);
@@ -216,6 +221,39 @@ export class Catalog {
     if (added.size === 0) return { catalog: this, problems };
     const models = this.data.models.filter((m) => !added.has(m.id)).concat([...added.values()]);
     return { catalog: new Catalog({ ...this.data, models }), problems };
+  }
+
+  /**
+   * This catalog with a catalog file over it (`catalog.file`, SPEC §4): the file is validated
+   * in full by the schema of the built-in files; when valid, its models and Azure models replace
+   * the ones with the same ID / name and add the others, its tables replace entries with the
+   * same key and add the rest, and its date counts when newer. An invalid file changes nothing:
+   * every problem is reported with the file name and the key path.
+   */
+  withFile(json: unknown, name: string): { catalog: Catalog; problems: CatalogProblem[] } {
+    const r = CatalogFile.safeParse(json);
+    if (!r.success) {
+      const problems = r.error.issues.map((issue) => ({ path: formatPath('', issue.path) || '(top level)', message: issue.message }));
+      return { catalog: this, problems: problems.map((p) => ({ path: 'catalog.file', message: `${name}: ${p.path}: ${p.message}` })) };
+    }
+    const file = r.data;
+    const models = new Map(this.data.models.map((m) => [m.id, m]));
+    file.models.forEach((m, j) => {
+      const slot = new Slot(m, ModelEntry, `${name}: models[${j}]`, m);
+      models.set(m.id, { id: m.id, otherIds: m.otherIds, shutdownDate: m.lifecycle.shutdownDate, slot, extra: false });
+    });
+    const azure = new Map(this.data.azure.map((a) => [a.name, a]));
+    file.azure.forEach((a, j) => azure.set(a.name, { name: a.name, slot: new Slot(a, AzureModel, `${name}: azure[${j}]`, a) }));
+    // validated above: the slot holds the parsed tables (empty ones add nothing when merged)
+    const tables: Tables = { azureApiVersionRequirements: file.azureApiVersionRequirements, azureApiVersions: file.azureApiVersions, retiredApis: file.retiredApis, endpointDefaults: file.endpointDefaults, documents: file.documents };
+    const data: CatalogData = {
+      asOf: file.asOf > this.data.asOf ? file.asOf : this.data.asOf,
+      models: [...models.values()],
+      azure: [...azure.values()],
+      imageTokens: file.imageTokens ? new Slot(file.imageTokens, ImageTokenFormula, `${name}: imageTokens`, file.imageTokens) : this.data.imageTokens,
+      tables: [...this.data.tables, new Slot(tables, Tables, name, tables)],
+    };
+    return { catalog: new Catalog(data), problems: [] };
   }
 
   get(id: string): ModelEntry | undefined {
@@ -265,7 +303,8 @@ export class Catalog {
     const r = this.resolve(name);
     if (!r) return undefined;
     const match = this.azureMatch(r.entry, version);
-    if (!match) return r;
+    // an OpenAI ID Azure does not list: OpenAI's dates are not Azure's, so none are known
+    if (!match) return { ...r, entry: withAzureOverrides(r.entry, null) };
     return { ...r, entry: withAzureOverrides(r.entry, match.version), azure: match };
   }
 
@@ -328,8 +367,40 @@ export class Catalog {
   }
 
   apiVersionRequirement(parameter: string): { minApiVersion: string; sources: SourceRef[] } | undefined {
-    const r = this.data.requirements.flatMap((slot) => slot.get()).find((x) => x.parameter === parameter);
+    const r = this.tables().azureApiVersionRequirements.find((x) => x.parameter === parameter);
     return r && { minApiVersion: r.minApiVersion, sources: r.sources };
+  }
+
+  /** The api_version each Azure parameter, endpoint and feature needs. */
+  apiVersionRequirements(): ApiVersionRequirement[] {
+    return this.tables().azureApiVersionRequirements;
+  }
+
+  /** The api_versions Microsoft lists and the v1 API, when the catalog has them. */
+  azureApiVersions(): AzureApiVersions | undefined {
+    return this.tables().azureApiVersions;
+  }
+
+  /** APIs shut down or announced for shutdown (OAI108). */
+  retiredApis(): RetiredApi[] {
+    return this.tables().retiredApis;
+  }
+
+  /** The model an endpoint uses when the request names none (OpenAI's platform). */
+  endpointDefault(endpoint: Endpoint): EndpointDefault | undefined {
+    return this.tables().endpointDefaults.find((d) => d.endpoint === endpoint);
+  }
+
+  /** How a source document is shown to users (a seed file name → its title and public URL). */
+  document(doc: string): DocumentInfo | undefined {
+    const documents = this.tables().documents;
+    return Object.hasOwn(documents, doc) ? documents[doc] : undefined;
+  }
+
+  private merged: Tables | undefined;
+  /** The files' tables merged once: a later file's entry replaces an earlier one with the same key. */
+  private tables(): Tables {
+    return (this.merged ??= mergeTables(this.data.tables.map((slot) => slot.get())));
   }
 
   /** Retired when the shutdown date is on or before `asOf`; deprecated when one is announced; else the release stage. */
@@ -349,14 +420,49 @@ export class Catalog {
   }
 }
 
-export function lifecycleStatus(entry: ModelEntry, asOf: string): LifecycleStatus {
-  const { shutdownDate, deprecationDate, stage, scheduledShutdown } = entry.lifecycle;
-  if (shutdownDate !== null && shutdownDate <= asOf) return 'retired';
-  // an announcement dated after the as-of date had not happened yet
-  if (deprecationDate !== null) return deprecationDate <= asOf ? 'deprecated' : stage;
-  // an end of life set at release is no deprecation notice
-  return shutdownDate !== null && !scheduledShutdown ? 'deprecated' : stage;
+function mergeTables(files: Tables[]): Tables {
+  const byKey = <T>(lists: T[][], key: (x: T) => string): T[] => [...new Map(lists.flat().map((x) => [key(x), x])).values()];
+  return {
+    azureApiVersionRequirements: byKey(
+      files.map((f) => f.azureApiVersionRequirements),
+      (r) => (r.parameter !== undefined ? `parameter:${r.parameter}` : r.endpoint !== undefined ? `endpoint:${r.endpoint}` : `feature:${r.feature}`),
+    ),
+    azureApiVersions: files.reduce<AzureApiVersions | undefined>((last, f) => f.azureApiVersions ?? last, undefined),
+    retiredApis: byKey(
+      files.map((f) => f.retiredApis),
+      (a) => `${a.name}|${[...a.platforms].sort().join(',')}`,
+    ),
+    endpointDefaults: byKey(
+      files.map((f) => f.endpointDefaults),
+      (d) => d.endpoint,
+    ),
+    documents: Object.assign({}, ...files.map((f) => f.documents)) as Tables['documents'],
+  };
 }
+
+/** Days between two YYYY-MM-DD dates (b − a). */
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** How old a catalog may get before its date is shown as a warning (SPEC §2, catalog age). */
+export const CATALOG_MAX_AGE_DAYS = 90;
+
+/**
+ * SPEC §2: when the as-of date is more than 90 days past the catalog's date, the one line the
+ * CLI summary, `models`, the status bar and the model hover show; null otherwise.
+ */
+export function catalogAgeNote(catalogAsOf: string, asOf: string): string | null {
+  const days = daysBetween(catalogAsOf, asOf);
+  return Number.isFinite(days) && days > CATALOG_MAX_AGE_DAYS ? `catalog dated ${catalogAsOf}: lifecycle facts may be out of date` : null;
+}
+
+export { noticeStatus };
+
+export function lifecycleStatus(entry: ModelEntry, asOf: string): LifecycleStatus {
+  return noticeStatus(entry.lifecycle, asOf) ?? entry.lifecycle.stage;
+}
+
 
 export function distinctDocs(refs: SourceRef[]): string[] {
   return [...new Set(refs.map((s) => s.doc))];

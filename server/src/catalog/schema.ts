@@ -31,6 +31,7 @@ export const ENDPOINTS = [
   'assistants',
   'batch',
   'fine_tuning',
+  'evals',
 ] as const;
 export const Endpoint = z.enum(ENDPOINTS);
 export type Endpoint = z.infer<typeof Endpoint>;
@@ -91,6 +92,12 @@ export type ParameterCondition = z.infer<typeof ParameterCondition>;
  * the condition holds (gpt-5.1 `temperature` only with reasoning effort `none`).
  * `endpoints`: the fact is about these endpoints only (all the model's endpoints when absent).
  * The name `reasoning_effort` covers the Responses API's `reasoning.effort` too.
+ *
+ * Each entry is one way the parameter is accepted: an entry with neither `allowedValues` nor
+ * `acceptedOnlyWhen` accepts nothing (the parameter is rejected); with several entries for one
+ * name (and endpoint), the parameter is accepted when any of them accepts it. So "any value
+ * with reasoning effort none, otherwise only 1" is two entries: `{allowedValues: [1]}` and
+ * `{acceptedOnlyWhen: {parameter: "reasoning_effort", values: ["none"]}}`.
  */
 export const UnsupportedParameter = z.object({
   name: z.string(),
@@ -131,10 +138,12 @@ export const Lifecycle = z.object({
   /**
    * The shutdown date is the end of life the provider set when it released the model, not a
    * deprecation notice (Microsoft's retirement schedule gives every GA and preview Azure version
-   * a retirement date "set programmatically at launch"): until `deprecationDate`, when given,
-   * the model keeps its release stage; it is retired on `shutdownDate`. Absent: false.
+   * a retirement date "set programmatically at launch"). Such a model keeps its release stage
+   * until the provider's notice period before that date begins (`noticeDays`: Microsoft notifies
+   * at least 60 days before a GA retirement, 30 before a preview one), or until
+   * `deprecationDate` when given; from then it is deprecated, and retired on `shutdownDate`.
    */
-  scheduledShutdown: z.boolean().optional(),
+  scheduledShutdown: z.object({ noticeDays: z.number().int().nonnegative() }).optional(),
 });
 export type Lifecycle = z.infer<typeof Lifecycle>;
 
@@ -291,22 +300,36 @@ export type AzureApiVersions = z.infer<typeof AzureApiVersions>;
  * SDK method paths after the client, as the SDKs spell them (`beta.assistants`, `beta.threads`,
  * `beta.realtime`): a call whose method path starts with one (whole segments) uses the API.
  */
-export const RetiredApi = z.object({
-  name: z.string().min(1),
-  methodPrefixes: z.array(z.string().min(1)).min(1),
-  /** the platforms the notice is about */
-  platforms: z.array(z.enum(['openai', 'azure'])).min(1).default(['openai']),
-  deprecationDate: IsoDate.nullable().default(null),
-  shutdownDate: IsoDate.nullable().default(null),
-  /** what replaces it, as the notice says ("the Responses API") */
-  replacement: z.string().min(1),
-  sources: z.array(SourceRef).min(1),
-});
+export const RetiredApi = z
+  .object({
+    name: z.string().min(1),
+    methodPrefixes: z.array(z.string().min(1)).default([]),
+    /**
+     * request parameters that use the API (the Responses API's `prompt`, a reusable prompt
+     * object of the prompts API); a call passing one is reported on that argument
+     */
+    requestParameters: z.array(z.object({ endpoint: Endpoint, name: z.string().min(1) })).default([]),
+    /** the platforms the notice is about */
+    platforms: z.array(z.enum(['openai', 'azure'])).min(1).default(['openai']),
+    deprecationDate: IsoDate.nullable().default(null),
+    shutdownDate: IsoDate.nullable().default(null),
+    /** what replaces it, as the notice says ("the Responses API"); null when the notice names none */
+    replacement: z.string().min(1).nullable(),
+    sources: z.array(SourceRef).min(1),
+  })
+  .refine((r) => r.methodPrefixes.length + r.requestParameters.length > 0, { message: 'give methodPrefixes or requestParameters' });
 export type RetiredApi = z.infer<typeof RetiredApi>;
 
+/**
+ * The model an endpoint uses when the request names none, on OpenAI's platform (on Azure
+ * `model` names a deployment and is always given). `unlessParameters`: the default is another
+ * one when the request gives one of these (the SDK: `images.generate` "defaults to `dall-e-2`
+ * unless a parameter specific to the GPT image models is used"); the model is then unknown.
+ */
 export const EndpointDefault = z.object({
   endpoint: Endpoint,
   model: z.string().min(1),
+  unlessParameters: z.array(z.string().min(1)).default([]),
   sources: z.array(SourceRef).min(1),
 });
 export type EndpointDefault = z.infer<typeof EndpointDefault>;

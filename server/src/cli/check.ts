@@ -7,6 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { catalogAgeNote } from '../catalog/catalog';
 import { analyzeText, createContext, mightHaveFindings, type EngineContext } from '../engine';
 import { findProjectConfig, loadProjectConfig } from '../config/load';
 import { cachedFileSize, type FileSizeLookup } from '../fileSize';
@@ -109,10 +110,13 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
     result.filesFixed += r.filesFixed;
   }
 
-  const summary = { filesChecked: result.filesChecked, fixesApplied: options.fix ? result.fixesApplied : null, filesFixed: result.filesFixed };
+  // SPEC §2 catalog age: said once per catalog, in the summary (on stderr beside JSON and SARIF)
+  const catalogNotes = [...new Set([...contexts.values()].map(({ ctx }) => catalogAgeNote(ctx.catalog.asOf, ctx.asOf)).filter((n): n is string => n !== null))];
+  const summary = { filesChecked: result.filesChecked, fixesApplied: options.fix ? result.fixesApplied : null, filesFixed: result.filesFixed, catalogNotes };
   if (options.format === 'json') io.stdout(formatJson(result.reported));
   else if (options.format === 'sarif') io.stdout(formatSarif(result.reported));
   else io.stdout(formatText(result.reported, summary));
+  if (options.format !== 'text') for (const n of catalogNotes) note(n);
   if (options.fix && options.format !== 'text') {
     note(`applied ${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'} in ${result.filesFixed} file${result.filesFixed === 1 ? '' : 's'}`);
   }

@@ -32,6 +32,8 @@ export interface Summary {
   /** fixes applied by --fix (null without --fix) */
   fixesApplied: number | null;
   filesFixed: number;
+  /** SPEC §2 catalog age: "catalog dated …: lifecycle facts may be out of date", once per catalog */
+  catalogNotes?: string[];
 }
 
 /** The JSON element of SPEC §5 (plus `cell` for notebook cells). */
@@ -84,6 +86,7 @@ export function formatText(reported: readonly Reported[], summary: Summary): str
   }
   if (reported.length) lines.push('');
   lines.push(summaryLine(reported, summary));
+  for (const note of summary.catalogNotes ?? []) lines.push(`Note: ${note}.`);
   return `${lines.join('\n')}\n`;
 }
 

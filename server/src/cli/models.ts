@@ -3,7 +3,7 @@
  * the catalog (with the project file's `catalog.extraModels`) as a table or as a JSON array
  * (SPEC §5; `null` where the sources give no value).
  */
-import { Catalog, type LifecycleStatus } from '../catalog/catalog';
+import { Catalog, catalogAgeNote, type LifecycleStatus } from '../catalog/catalog';
 import { ENDPOINTS, type Endpoint, type ModelEntry } from '../catalog/schema';
 import { EXIT_OK, EXIT_USAGE, parseArgs, today, usageError, validateIsoDate, type CommandIo } from './args';
 import { projectCatalog } from './projectCatalog';
@@ -82,8 +82,11 @@ export async function run(args: string[], io: CommandIo, builtIn: Catalog = Cata
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((m) => modelJson(m, catalog, asOf));
 
-  if (options.format === 'json') io.stdout(`${JSON.stringify(models, null, 2)}\n`);
-  else io.stdout(modelsTable(models, catalog.asOf, asOf, endpoint));
+  const age = catalogAgeNote(catalog.asOf, asOf);
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify(models, null, 2)}\n`);
+    if (age) io.stderr(`openai-model-lint: ${age}\n`);
+  } else io.stdout(modelsTable(models, catalog.asOf, asOf, endpoint));
   return EXIT_OK;
 }
 
@@ -108,7 +111,8 @@ export function modelsTable(models: ModelJson[], catalogAsOf: string, asOf: stri
       .join('  ')
       .trimEnd();
   const title = `${models.length} model${models.length === 1 ? '' : 's'}${endpoint ? ` served by ${endpoint}` : ''} · catalog dated ${catalogAsOf} · lifecycle as of ${asOf}`;
-  return [title, '', line(header), ...rows.map(line)].join('\n') + '\n';
+  const age = catalogAgeNote(catalogAsOf, asOf);
+  return [title, ...(age ? [`Note: ${age}.`] : []), '', line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
 function lifecycleCell(m: ModelJson): string {

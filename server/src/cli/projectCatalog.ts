@@ -1,6 +1,6 @@
 /**
- * The catalog `models` and `explain` show: the built-in one plus the project file's
- * `catalog.extraModels` (SPEC §4), so they list and explain what `check` and the editor
+ * The catalog `models` and `explain` show: the built-in one with the project file's
+ * `catalog.file` and `catalog.extraModels` over it (SPEC §4), so they list and explain what `check` and the editor
  * check against. The project file is `--config FILE`, else the nearest
  * `.openai-model-lint.json` from the working directory upwards; its `asOf` pins the
  * lifecycle date unless `--as-of` is given.
@@ -11,6 +11,7 @@
  */
 import { relative, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
+import { withCatalogFile } from '../config/catalogFile';
 import { findProjectConfig, loadProjectConfig } from '../config/load';
 import type { CommandIo } from './args';
 
@@ -32,7 +33,14 @@ export function projectCatalog(base: Catalog, config: string | undefined, cwd: s
   // a file that is unreadable, not JSON or not an object reports one problem at the top level
   if (config !== undefined && loaded.problems.some((p) => p.path === '')) return null;
 
-  const { catalog, problems } = base.withExtraModels(loaded.settings.catalog.extraModels);
+  // the project file's catalog file (path relative to the project file), then its extra models
+  let withFile = base;
+  if (loaded.settings.catalog.file !== null) {
+    const r = withCatalogFile(base, loaded.settings.catalog.file);
+    for (const p of r.problems) report(p.path, p.message);
+    withFile = r.catalog;
+  }
+  const { catalog, problems } = withFile.withExtraModels(loaded.settings.catalog.extraModels);
   for (const p of problems) report(p.path, `${p.message}; entry skipped`);
   return { catalog, asOf: loaded.settings.asOf ?? null };
 }

@@ -19,8 +19,14 @@ const ProjectFile = Settings.extend({
         .array(ModelEntry)
         .default([])
         .describe('Extra catalog entries (same schema as the built-in catalog) for fine-tuned, private or proxied models; an entry with a built-in ID replaces it'),
+      file: z
+        .string()
+        .min(1)
+        .nullable()
+        .default(null)
+        .describe('Path of a catalog data file (the schema of the built-in data files) that replaces or extends the built-in catalog, relative to this file; ignored in an untrusted workspace'),
     })
-    .default({ extraModels: [] }),
+    .default({ extraModels: [], file: null }),
 });
 
 export function projectFileJsonSchema(): Record<string, unknown> {

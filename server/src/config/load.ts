@@ -4,7 +4,7 @@
  * out, so the defaults (or the other source's values) apply to it and the rest still counts.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Settings } from './schema';
 import type { SettingsInput } from './schema';
 
@@ -47,7 +47,16 @@ export function loadProjectConfig(file: string): LoadedSettings {
   } catch (e) {
     return defaults([{ path: '', message: `${file} is not valid JSON: ${(e as Error).message}` }]);
   }
-  return validateSettings(json);
+  return withCatalogFileFrom(dirname(file), validateSettings(json));
+}
+
+/** `catalog.file` is written relative to the file that names it: made absolute against `dir`. */
+export function withCatalogFileFrom(dir: string, loaded: LoadedSettings): LoadedSettings {
+  const written = loaded.settings.catalog.file;
+  if (written === null || isAbsolute(written)) return loaded;
+  const file = resolve(dir, written);
+  const overrides = { ...loaded.overrides, catalog: { ...loaded.overrides.catalog, file } };
+  return { ...loaded, settings: { ...loaded.settings, catalog: { ...loaded.settings.catalog, file } }, overrides };
 }
 
 function defaults(problems: ConfigProblem[]): LoadedSettings {
@@ -107,7 +116,10 @@ export function mergeSettings(base: Settings, override: SettingsInput): Settings
   return Settings.parse({
     rules: { ...base.rules, ...(o.rules ?? {}) },
     azure: { deployments: { ...base.azure.deployments, ...(o.azure?.deployments ?? {}) } },
-    catalog: { extraModels: [...base.catalog.extraModels, ...(o.catalog?.extraModels ?? [])] },
+    catalog: {
+      extraModels: [...base.catalog.extraModels, ...(o.catalog?.extraModels ?? [])],
+      file: o.catalog?.file !== undefined ? o.catalog.file : base.catalog.file,
+    },
     asOf: o.asOf !== undefined ? o.asOf : base.asOf,
     tokenCounts: { ...base.tokenCounts, ...(o.tokenCounts ?? {}) },
     maxFileSize: o.maxFileSize ?? base.maxFileSize,

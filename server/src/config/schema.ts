@@ -28,8 +28,13 @@ export const Settings = z.object({
     .object({
       /** extra catalog entries; each is validated on its own and skipped when invalid */
       extraModels: z.array(z.unknown()).default([]),
+      /**
+       * a catalog data file (the built-in files' schema) that replaces or extends the built-in
+       * catalog; relative to the project file (or, in VS Code settings, to the workspace folder)
+       */
+      file: z.string().min(1).nullable().default(null),
     })
-    .default({ extraModels: [] }),
+    .default({ extraModels: [], file: null }),
   /** pins "today" for lifecycle checks */
   asOf: IsoDate.nullable().default(null),
   tokenCounts: z

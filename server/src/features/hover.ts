@@ -44,9 +44,10 @@ export function hover(a: DocAnalysis, offset: number, analyzer: Analyzer): Hover
     }
   }
   const arg = call.args.find((x) => contains(x.nameSpan, offset));
-  if (arg && arg !== call.model) return md(parameterHover(arg, target), arg.nameSpan);
+  if (arg && arg !== call.model) return md(parameterHover(arg, target, call), arg.nameSpan);
   if (contains(call.calleeSpan, offset) || contains(call.span, offset)) {
-    const method = target.kind === 'resolved' ? `\`${call.method}\` → \`${target.entry.id}\`` : `\`${call.method}\``;
+    const model = target.kind === 'resolved' ? ` → \`${target.entry.id}\`${target.defaulted ? ' (the SDK’s default model: the call passes none)' : ''}` : '';
+    const method = `\`${call.method}\`${model}`;
     const head = call.client.legacySdk ? `${method}\n\n${legacyNote(call)}` : method;
     if (info.kind === 'loading') return md(`${head}\n\n${LOADING_TEXT}`, call.calleeSpan);
     if (info.kind === 'count') return md(`${head}\n\n${summary(info.count, info.entry)}\n\n${tokenFootnote(info.count.exact)}`, call.calleeSpan);
@@ -88,19 +89,27 @@ function modelHover(call: ApiCall, t: ModelTarget, a: DocAnalysis): string | nul
   return null;
 }
 
-function parameterHover(arg: Argument, t: ModelTarget): string {
+function parameterHover(arg: Argument, t: ModelTarget, call: ApiCall): string {
   const name = `\`${arg.name}\``;
   if (t.kind !== 'resolved') return `${name}: the model is not known here, so whether it accepts this parameter is not checked.`;
   const model = `\`${t.entry.id}\``;
   const p = t.entry.parameters;
-  const unsupported = p.unsupported.find((u) => u.name === arg.name);
-  if (unsupported) {
-    const allowed = unsupported.allowedValues?.length ? ` (only ${unsupported.allowedValues.map((v) => `\`${JSON.stringify(v)}\``).join(', ')})` : '';
-    const replaced = p.replaced.find((r) => r.name === arg.name);
-    return `${name}: **not accepted** by ${model}${allowed}.${replaced ? ` Use \`${replaced.by}\` instead.` : ' Remove it.'}${unsupported.note ? `\n\n${unsupported.note}` : ''}`;
-  }
+  // the Responses API's `reasoning={"effort": ...}` is the catalog's reasoning_effort
+  const factName = call.endpoint === 'responses' && arg.name === 'reasoning' ? 'reasoning_effort' : arg.name;
+  const rules = p.unsupported.filter((u) => u.name === factName && (!u.endpoints || u.endpoints.includes(call.endpoint)));
   const replaced = p.replaced.find((r) => r.name === arg.name);
+  const code = (v: unknown) => `\`${JSON.stringify(v)}\``;
+  if (rules.length) {
+    const ways = rules
+      .map((u) => [u.allowedValues?.length ? `with ${u.allowedValues.map(code).join(', ')}` : '', u.acceptedOnlyWhen ? `while ${u.acceptedOnlyWhen.parameter} is ${u.acceptedOnlyWhen.values.map(code).join(' or ')}` : ''].filter(Boolean).join(' '))
+      .filter(Boolean);
+    const notes = rules.map((u) => u.note).filter(Boolean);
+    const verdict = ways.length ? `accepted by ${model} only ${ways.join(', or ')}.` : `**not accepted** by ${model}.${replaced ? ` Use \`${replaced.by}\` instead.` : ' Remove it.'}`;
+    return `${name}: ${verdict}${notes.length ? `\n\n${notes.join('\n\n')}` : ''}`;
+  }
   if (replaced) return `${name}: ${model} does not accept it — use \`${replaced.by}\` instead.`;
+  const effort = factName === 'reasoning_effort' ? p.reasoningEffort : null;
+  if (effort) return `${name}: ${model} offers ${effort.values.map((v) => `\`${v}\``).join(', ')}${effort.default ? ` (default \`${effort.default}\`)` : ''}.`;
   const limit = arg.name === 'max_tokens' || arg.name === 'max_completion_tokens' || arg.name === 'max_output_tokens' ? ` (max output ${shortTokens(t.entry.maxOutputTokens)} tokens)` : '';
   return `${name}: accepted by ${model}${limit}.`;
 }

@@ -4,13 +4,13 @@
  * URI until the configuration or the project file changes. Invalid keys are reported once
  * (window/showMessage naming the key); their defaults apply and the server keeps serving.
  */
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageType } from 'vscode-languageserver';
 import type { Connection } from 'vscode-languageserver';
 import { createContext } from '../engine';
 import type { EngineContext } from '../engine';
-import { findProjectConfig, formatProblem, loadProjectConfig, mergeSettings, validateSettings } from '../config/load';
+import { findProjectConfig, formatProblem, loadProjectConfig, mergeSettings, validateSettings, withCatalogFileFrom } from '../config/load';
 import type { ConfigProblem } from '../config/load';
 import { DEFAULT_SETTINGS } from '../config/schema';
 import type { Settings } from '../config/schema';
@@ -23,8 +23,10 @@ export class SettingsCache {
   private readonly byUri = new Map<string, Promise<EngineContext>>();
   private readonly contexts = new Map<string, EngineContext>();
   private readonly reported = new Set<string>();
-  /** false in untrusted workspaces: the project file (which points at files) is ignored */
+  /** false in untrusted workspaces: the project file and `catalog.file` (which point at files) are ignored */
   trusted = true;
+  /** the workspace folders' paths: a relative `catalog.file` of the settings is resolved against the document's */
+  workspaceFolders: string[] = [];
   /**
    * Settings a client pushed with `workspace/didChangeConfiguration` (clients without
    * `workspace/configuration`, e.g. Neovim 0.7, send them that way): used when we cannot pull.
@@ -78,20 +80,32 @@ export class SettingsCache {
     const problems: string[] = [];
     const raw: unknown = this.canPull() ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : this.pushed;
     if (raw !== null && raw !== undefined) {
-      const v = validateSettings(stripTrace(raw));
+      const folder = folderOf(uri, this.workspaceFolders);
+      const v = folder ? withCatalogFileFrom(folder, validateSettings(stripTrace(raw))) : validateSettings(stripTrace(raw));
       settings = v.settings;
       problems.push(...v.problems.map((p) => `settings: openaiModelLint.${formatProblem(p)}`));
+      const relative = settings.catalog.file !== null && !isAbsolute(settings.catalog.file) ? settings.catalog.file : null;
+      if (relative !== null) {
+        // relative to nothing: not to the server's working directory
+        problems.push(`settings: openaiModelLint.catalog.file: '${relative}' is relative and the document is in no workspace folder; give an absolute path`);
+        settings = { ...settings, catalog: { ...settings.catalog, file: null } };
+      }
     }
     const file = this.trusted ? projectFileFor(uri) : null;
     // the merged list of extra models is the settings' then the project file's: a problem in
     // entry i is reported where that entry is written
     const fromSettings = settings.catalog.extraModels.length;
+    let catalogFileInProject = false;
     if (file) {
       const loaded = loadProjectConfig(file);
       settings = mergeSettings(settings, loaded.overrides);
+      catalogFileInProject = loaded.overrides.catalog?.file !== undefined;
       problems.push(...loaded.problems.map((p: ConfigProblem) => `${file}: ${formatProblem(p)}`));
     }
+    // SPEC §4: no catalog file in an untrusted workspace, wherever it is set
+    if (!this.trusted && settings.catalog.file !== null) settings = { ...settings, catalog: { ...settings.catalog, file: null } };
     const ctx = this.context(settings, (p) => {
+      if (p.path === 'catalog.file' && file && catalogFileInProject) return `${file}: ${formatProblem(p)}`;
       const m = /^catalog\.extraModels\[(\d+)\](.*)$/.exec(p.path);
       return file && m && Number(m[1]) >= fromSettings ? `${file}: ${formatProblem({ ...p, path: `catalog.extraModels[${Number(m[1]) - fromSettings}]${m[2]}` })}` : `settings: openaiModelLint.${formatProblem(p)}`;
     });
@@ -133,6 +147,18 @@ function stripTrace(raw: unknown): unknown {
   const rest: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   delete rest.trace;
   return rest;
+}
+
+/** The workspace folder that contains the document (the innermost), else the only one; null when none fits. */
+function folderOf(uri: string, folders: readonly string[]): string | null {
+  let path: string;
+  try {
+    path = fileURLToPath(uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, ''));
+  } catch {
+    return folders.length === 1 ? folders[0]! : null;
+  }
+  const containing = folders.filter((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+  return containing.sort((a, b) => b.length - a.length)[0] ?? (folders.length === 1 ? folders[0]! : null);
 }
 
 function projectFileFor(uri: string): string | null {

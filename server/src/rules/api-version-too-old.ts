@@ -1,4 +1,4 @@
-import { compareApiVersions, parseApiVersion, safeRequirement } from './apiVersion';
+import { azureApiVersions, callRequirements, compareApiVersions, isV1Api, parseApiVersion } from './apiVersion';
 import type { ApiVersion } from './apiVersion';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
@@ -13,7 +13,7 @@ export const apiVersionTooOld = defineRule({
     needsCatalog: false,
     docs: {
       whatItDoes:
-        "Reports an Azure client whose `api_version` is older than the model version or a parameter of the call needs (the o1 series and `max_completion_tokens` need `2024-09-01-preview`). A malformed `api_version` is a warning.",
+        "Reports an Azure client whose `api_version` is older than what the call needs: the model version (the o1 series: `2024-09-01-preview`), a parameter (`max_completion_tokens`, `reasoning_effort`, `prediction`), the endpoint (the Responses API) or a feature (structured outputs: a `json_schema` response format or `.parse`), as far as the catalog lists them; and an `api_version` Microsoft lists as retired. A malformed `api_version` is a warning. The v1 API (a `base_url` whose path is `/openai/v1`) needs no `api_version` and takes `preview`; a dated version Microsoft does not list is not reported.",
       whyIsThisBad: 'Azure answers with a 400/404 error ("Model … is enabled only for api versions 2024-09-01-preview and later").',
       example: {
         language: 'python',
@@ -28,50 +28,65 @@ export const apiVersionTooOld = defineRule({
     },
   },
   check(call, ctx) {
-    if (call.client.kind !== 'azure' || !call.client.apiVersion) return [];
+    if (call.client.kind !== 'azure') return [];
+    const versions = azureApiVersions(ctx);
+    const v1 = isV1Api(call, versions);
+    // the v1 API (a base URL ending in /openai/v1) needs no api_version and takes `preview`
+    if (v1 === true || !call.client.apiVersion) return [];
     const node = call.client.apiVersion;
     if (node.value.kind !== 'string') return [];
     const written = node.value.value;
     const have = parseApiVersion(written);
     if (!have) {
+      // a value of the v1 API (`preview`) is right when the base URL, unseen, may be the v1 API's
+      if (v1 === null && versions?.v1?.acceptedApiVersions.includes(written)) return [];
+      const v1Note = versions?.v1?.acceptedApiVersions.includes(written) ? ` ('${written}' is valid only on the v1 API, whose base URL ends in ${versions.v1.basePath})` : '';
       return [
         {
           span: node.span,
           severity: 'warning',
-          message: `api_version '${written}' is not a valid Azure api-version; write YYYY-MM-DD or YYYY-MM-DD-preview`,
+          message: `api_version '${written}' is not a valid Azure api-version${v1Note}; write YYYY-MM-DD or YYYY-MM-DD-preview`,
           fix: null,
         },
       ];
     }
-    // the newest requirement among the model version and the call's parameters
-    let need: { v: ApiVersion; text: string; why: string } | null = null;
-    const consider = (text: string | null | undefined, why: string) => {
-      const v = text ? parseApiVersion(text) : null;
-      if (v && compareApiVersions(have, v) < 0 && (!need || compareApiVersions(need.v, v) < 0)) need = { v, text: text!, why };
-    };
+    // what the model version and the request need
+    const needs: { text: string | null | undefined; why: string }[] = [];
     const t = resolvedTarget(ctx.target);
     const azure = t?.resolved.azure;
-    if (azure?.version) consider(azure.version.minApiVersion, `${azure.model.name} ${azure.version.version}`);
+    if (azure?.version) needs.push({ text: azure.version.minApiVersion, why: `${azure.model.name} ${azure.version.version}` });
     else if (azure) {
       // version not known: only what every version of the model needs
       const mins = azure.model.versions.map((v) => (v.minApiVersion ? parseApiVersion(v.minApiVersion) : null));
       if (mins.length && mins.every((v) => v !== null)) {
         const oldest = (mins as ApiVersion[]).reduce((a, b) => (compareApiVersions(a, b) <= 0 ? a : b));
-        consider(`${oldest.date}${oldest.preview ? '-preview' : ''}`, azure.model.name);
+        needs.push({ text: `${oldest.date}${oldest.preview ? '-preview' : ''}`, why: azure.model.name });
       }
     }
-    for (const arg of call.args) {
-      if (arg === call.model) continue;
-      consider(safeRequirement(ctx, arg.name), `'${arg.name}'`);
-    }
-    if (!need || !call.model) return [];
-    const { text, why } = need as { text: string; why: string };
+    for (const { requirement, why } of callRequirements(call, ctx)) needs.push({ text: requirement.minApiVersion, why });
+    const need = newestAbove(have, needs);
+    const retired = versions?.retired.includes(written) ?? false;
+    if ((!need && !retired) || !call.model) return [];
     const span = 'span' in ctx.target && ctx.target.span ? ctx.target.span : valueSpanInCall(call.model, ctx.text);
-    const out: RuleFinding = {
-      span,
-      message: `api_version '${written}' is older than ${text}, which ${why} needs; use api_version '${text}' or later`,
-      fix: node.innerSpan ? { title: `Use api_version '${text}'`, safe: false, edits: [replaceEdit(node.innerSpan, text)] } : null,
-    };
-    return [out];
+    const fixTo = (text: string): RuleFinding['fix'] => (node.innerSpan ? { title: `Use api_version '${text}'`, safe: false, edits: [replaceEdit(node.innerSpan, text)] } : null);
+    if (retired) {
+      // the newest GA version Microsoft lists, or what the request needs when that is newer
+      const newestGa = versions?.ga[0];
+      const ga = newestGa ? parseApiVersion(newestGa) : null;
+      const to = need && (!ga || compareApiVersions(ga, need.v) < 0) ? need.text : newestGa;
+      return [{ span, message: `api_version '${written}' is retired: Azure no longer accepts it${to ? `; use api_version '${to}' or later` : ''}`, fix: to ? fixTo(to) : null }];
+    }
+    const { text, why } = need!;
+    return [{ span, message: `api_version '${written}' is older than ${text}, which ${why} needs; use api_version '${text}' or later`, fix: fixTo(text) }];
   },
 });
+
+/** The newest of the needed versions that is newer than `have`, or null. */
+function newestAbove(have: ApiVersion, needs: { text: string | null | undefined; why: string }[]): { v: ApiVersion; text: string; why: string } | null {
+  let best: { v: ApiVersion; text: string; why: string } | null = null;
+  for (const { text, why } of needs) {
+    const v = text ? parseApiVersion(text) : null;
+    if (v && compareApiVersions(have, v) < 0 && (!best || compareApiVersions(best.v, v) < 0)) best = { v, text: text!, why };
+  }
+  return best;
+}

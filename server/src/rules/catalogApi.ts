@@ -4,7 +4,7 @@
  * catalogs.
  */
 import type { z } from 'zod';
-import type { AzureModel, AzureVersion, ImageTokenFormula, ModelEntry, SourceRef } from '../catalog/schema';
+import type { ApiVersionRequirement, AzureApiVersions, AzureModel, AzureVersion, Endpoint, EndpointDefault, ImageTokenFormula, ModelEntry, RetiredApi, SourceRef } from '../catalog/schema';
 
 export type ImageFormula = z.infer<typeof ImageTokenFormula>;
 export type ModelStatus = 'ga' | 'preview' | 'deprecated' | 'retired';
@@ -29,5 +29,13 @@ export interface CatalogLike {
   suggest(id: string, max?: number): string[];
   imageTokens(): ImageFormula | undefined;
   apiVersionRequirement(param: string): { minApiVersion: string; sources: SourceRef[] } | undefined;
+  /** every Azure api_version requirement: per parameter, endpoint and feature */
+  apiVersionRequirements(): ApiVersionRequirement[];
+  /** the dated api_versions Microsoft lists, and the v1 API */
+  azureApiVersions(): AzureApiVersions | undefined;
+  /** APIs shut down or announced for shutdown */
+  retiredApis(): RetiredApi[];
+  /** the model an endpoint uses when the request names none */
+  endpointDefault(endpoint: Endpoint): EndpointDefault | undefined;
   status(entry: ModelEntry, asOf: string): ModelStatus;
 }

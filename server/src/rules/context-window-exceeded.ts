@@ -11,7 +11,7 @@ export const contextWindowExceeded = defineRule({
     needsCatalog: true,
     docs: {
       whatItDoes:
-        "Counts the prompt's tokens with the model's own tokenizer (3 tokens per message, 1 per name, 3 to prime the reply, images by the tile formula) and reports a request whose prompt plus requested output exceeds the model's context window. Only literal text is counted: when part of the prompt is unknown the count is a lower bound, and it is reported only when even that is too large.",
+        "Counts the prompt's tokens with the model's own tokenizer (3 tokens per message, 1 per name, 3 to prime the reply, images by the tile formula) and reports a request whose prompt plus requested output exceeds the model's context window, or whose prompt alone exceeds the model's input limit where it is below the window (gpt-5: 272,000 input tokens of a 400,000-token window). Only literal text is counted: when part of the prompt is unknown the count is a lower bound, and it is reported only when even that is too large.",
       whyIsThisBad: 'The API rejects the request ("This model\'s maximum context length is … tokens").',
       example: {
         language: 'python',
@@ -28,7 +28,9 @@ export const contextWindowExceeded = defineRule({
   check(call, ctx) {
     const t = resolvedTarget(ctx.target);
     const window = t?.entry.contextWindow;
-    if (!t || !window || !t.entry.encoding) return [];
+    // the input cap below the window where the source gives one (gpt-5: 272,000 of 400,000)
+    const inputCap = t?.entry.limits.maxPromptTokens;
+    if (!t || (!window && !inputCap) || !t.entry.encoding) return [];
     let formula;
     try {
       formula = ctx.catalog.imageTokens();
@@ -40,19 +42,26 @@ export const contextWindowExceeded = defineRule({
     // bytes for text, see callTokenUpperBound) fits, the exact count fits too, and the
     // encoding (~110 ms and ~20 MB of memory for o200k_base) is never loaded.
     const bound = callTokenUpperBound(call, t.entry, formula, limits);
-    if (!bound || bound.total + (bound.requestedOutput ?? 0) <= window) return [];
+    const overCap = (total: number) => inputCap !== undefined && total > inputCap;
+    const overWindow = (total: number, output: number) => !!window && total + output > window;
+    if (!bound || (!overCap(bound.total) && !overWindow(bound.total, bound.requestedOutput ?? 0))) return [];
     if (!encodingReady(t.entry.encoding, ctx)) return [];
     const count = countCall(call, t.entry, formula, limits);
     if (!count) return [];
     const output = count.requestedOutput ?? 0;
-    if (count.total + output <= window) return [];
     const atLeast = count.exact ? '' : 'at least ';
-    const outputText = output ? ` and requests up to ${fmt(output)} output tokens` : '';
     const arg = findArg(call, 'messages', 'input', 'instructions');
+    const span = arg ? paramSpan(arg) : call.span;
+    // one finding: a prompt over the input cap cannot be fixed by lowering the output
+    if (overCap(count.total)) {
+      return [{ span, message: `the prompt is ${atLeast}${fmt(count.total)} tokens: ${atLeast}${fmt(count.total)} > the ${fmt(inputCap!)}-token input limit of ${modelLabel(t)}; shorten the prompt`, fix: null }];
+    }
+    if (!overWindow(count.total, output)) return [];
+    const outputText = output ? ` and requests up to ${fmt(output)} output tokens` : '';
     return [
       {
-        span: arg ? paramSpan(arg) : call.span,
-        message: `the prompt is ${atLeast}${fmt(count.total)} tokens${outputText}: ${atLeast}${fmt(count.total + output)} > the ${fmt(window)}-token context window of ${modelLabel(t)}; shorten the prompt${output ? ' or lower the requested output' : ''}`,
+        span,
+        message: `the prompt is ${atLeast}${fmt(count.total)} tokens${outputText}: ${atLeast}${fmt(count.total + output)} > the ${fmt(window!)}-token context window of ${modelLabel(t)}; shorten the prompt${output ? ' or lower the requested output' : ''}`,
         fix: null,
       },
     ];

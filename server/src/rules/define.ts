@@ -62,6 +62,8 @@ export type ModelTarget =
       entry: ModelEntry;
       /** Azure: the deployment name and its mapping from settings, if any */
       azure?: { deployment: string; mapping: AzureDeployment | null };
+      /** the call passes no model: this is the endpoint's default (catalog `endpointDefaults`), reported on the callee */
+      defaulted?: true;
     };
 
 export interface RuleContext {

@@ -1,5 +1,5 @@
 import { defineRule } from './define';
-import { label, replacementFix, statusOf } from './lifecycle';
+import { label, moveTo, replacementFix, statusOf } from './lifecycle';
 import { resolvedTarget } from './util';
 
 export const deprecatedModel = defineRule({
@@ -29,12 +29,12 @@ export const deprecatedModel = defineRule({
       ],
     },
   },
-  check(_call, ctx) {
+  check(call, ctx) {
     const t = resolvedTarget(ctx.target);
     if (!t || statusOf(t, ctx) !== 'deprecated') return [];
     const { shutdownDate, replacement } = t.entry.lifecycle;
     const when = shutdownDate ? `: it shuts down on ${shutdownDate}` : '';
-    const instead = replacement ? `; move to '${replacement}'` : '';
+    const instead = moveTo(t, call, replacement, (id) => `move to '${id}'`);
     return [
       {
         span: t.span,

@@ -28,7 +28,7 @@ export const floatingAlias = defineRule({
   },
   check(_call, ctx) {
     const t = resolvedTarget(ctx.target);
-    if (!t || t.azure) return [];
+    if (!t || t.azure || t.defaulted) return [];
     const snapshot = t.entry.aliasOf;
     if (!snapshot || snapshot === t.id || t.resolved.via !== 'id') return [];
     return [

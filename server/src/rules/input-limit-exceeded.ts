@@ -1,6 +1,8 @@
 import { countWith, getEncoder, tokenUpperBound } from '../tokens/encodings';
+import type { ValueNode } from '../analysis/apiCall';
+import type { Encoding } from '../catalog/schema';
 import { defineRule } from './define';
-import type { RuleFinding } from './define';
+import type { RuleContext, RuleFinding } from './define';
 import { countLimits, encodingReady } from './tokenAccess';
 import { audioFileFindings } from './uploadSize';
 import { findArg, fmt, modelLabel, paramSpan, resolvedTarget } from './util';
@@ -16,7 +18,7 @@ export const inputLimitExceeded = defineRule({
     needsCatalog: true,
     docs: {
       whatItDoes:
-        "Reports inputs over the endpoint's limits: embeddings with more than 2,048 inputs in a literal array or one input over the model's max input tokens; image prompts over 1,000 characters (dall-e-2) or 4,000 (dall-e-3); audio files over the model's upload limit (whisper-1: 25 MB), when `file` opens a local path written as a literal or a constant (`open(\"clips/a.mp3\", \"rb\")`, `Path(...)`, `fs.createReadStream(...)`) and that file exists. A relative path is looked up next to the source file, then in the project root (the CLI's working directory, the editor's workspace folder); a missing file is not reported, and the editor looks at file sizes only in trusted workspaces.",
+        "Reports inputs over the endpoint's limits: embeddings with more than 2,048 inputs in a literal array, one input over the model's max input tokens, or inputs whose tokens summed over the request exceed the model's per-request limit (300,000 where OpenAI states it); image prompts over 1,000 characters (dall-e-2) or 4,000 (dall-e-3); audio files over the model's upload limit (whisper-1: 25 MB), when `file` opens a local path written as a literal or a constant (`open(\"clips/a.mp3\", \"rb\")`, `Path(...)`, `fs.createReadStream(...)`) and that file exists. A relative path is looked up next to the source file, then in the project root (the CLI's working directory, the editor's workspace folder); a missing file is not reported, and the editor looks at file sizes only in trusted workspaces.",
       whyIsThisBad: 'The API rejects the request with a 400 error.',
       example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="' + 'a cat '.repeat(200) + '")\n' },
       useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.images.generate(model="dall-e-2", prompt="a cat")\n' },
@@ -57,6 +59,16 @@ export const inputLimitExceeded = defineRule({
           }
         }
       }
+      const perRequest = limits.maxTokensPerRequest;
+      const total = perRequest ? requestTokens(items, maxChars, perRequest, t.entry.encoding, ctx) : null;
+      if (perRequest && total && total.n > perRequest) {
+        const atLeast = total.exact ? '' : 'at least ';
+        out.push({
+          span: paramSpan(input),
+          message: `the inputs are ${atLeast}${fmt(total.n)} tokens in all; ${modelLabel(t)} accepts at most ${fmt(perRequest)} tokens per request: split them into smaller batches`,
+          fix: null,
+        });
+      }
     } else if (call.endpoint.startsWith('images.')) {
       const prompt = findArg(call, 'prompt');
       const max = limits.maxPromptChars;
@@ -73,3 +85,15 @@ export const inputLimitExceeded = defineRule({
     return out;
   },
 });
+
+/**
+ * The tokens of all inputs of one embeddings request, counted only when their UTF-8 byte
+ * lengths (an upper bound) could exceed `cap`; a lower bound (`exact: false`) when some input
+ * is unknown or too long to count on the editor's path. Null when not counted.
+ */
+function requestTokens(items: ValueNode[], maxChars: number, cap: number, encoding: Encoding | null, ctx: RuleContext): { n: number; exact: boolean } | null {
+  const texts = items.flatMap((item) => (item.value.kind === 'string' && item.value.value.length <= maxChars ? [item.value.value] : []));
+  if (texts.reduce((sum, text) => sum + tokenUpperBound(text), 0) <= cap || !encodingReady(encoding, ctx)) return null;
+  const enc = getEncoder(encoding!)!;
+  return { n: texts.reduce((sum, text) => sum + countWith(enc, encoding!, text), 0), exact: texts.length === items.length };
+}

@@ -13,6 +13,7 @@ import { outputLimitExceeded } from './output-limit-exceeded';
 import { previewModel } from './preview-model';
 import { regionUnavailable } from './region-unavailable';
 import { replacedParameter } from './replaced-parameter';
+import { retiredApi } from './retired-api';
 import { retiredModel } from './retired-model';
 import { unknownModel } from './unknown-model';
 import { unmappedDeployment } from './unmapped-deployment';
@@ -32,6 +33,7 @@ export const RULES = {
   OAI105: previewModel,
   OAI106: floatingAlias,
   OAI107: limitedAccessModel,
+  OAI108: retiredApi,
   OAI201: unsupportedParameter,
   OAI202: replacedParameter,
   OAI203: unsupportedRole,

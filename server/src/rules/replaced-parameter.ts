@@ -11,8 +11,8 @@ export const replacedParameter = defineRule({
     needsCatalog: true,
     docs: {
       whatItDoes:
-        '`max_tokens` on chat completions: reasoning (o-series) models accept only `max_completion_tokens` (an error); on other models `max_tokens` is deprecated in favour of `max_completion_tokens` (a hint).',
-      whyIsThisBad: 'o-series models reject `max_tokens` with a 400 error; on other models it still works but is deprecated.',
+        '`max_tokens` on chat completions: models the catalog records as accepting only `max_completion_tokens` (the reasoning models: o-series, the gpt-5 family) get an error; on other models `max_tokens` is deprecated in favour of `max_completion_tokens` (a hint).',
+      whyIsThisBad: "Reasoning models reject `max_tokens` with a 400 error (\"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\"); on other models it still works but is deprecated.",
       example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1", max_tokens=500, messages=[{"role": "user", "content": "Hi"}])\n' },
       useInstead: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1", max_completion_tokens=500, messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'Safe: `max_completion_tokens` is the same limit under its current name (on reasoning models it also covers reasoning tokens). Not offered on Azure when the `api_version` is older than the one that accepts `max_completion_tokens`.',
@@ -24,9 +24,8 @@ export const replacedParameter = defineRule({
     if (!t || call.endpoint !== 'chat.completions') return [];
     const out = [];
     for (const arg of call.args) {
-      const replaced =
-        t.entry.parameters.replaced.find((r) => r.name === arg.name) ??
-        (arg.name === 'max_tokens' && t.entry.capabilities.reasoning ? { name: 'max_tokens', by: 'max_completion_tokens' } : undefined);
+      // the catalog says the model rejects the old name (reasoning models): an error
+      const replaced = t.entry.parameters.replaced.find((r) => r.name === arg.name);
       if (replaced) {
         out.push({
           span: paramSpan(arg),

@@ -1,5 +1,5 @@
 import { defineRule } from './define';
-import { label, replacementFix, statusOf } from './lifecycle';
+import { label, moveTo, replacementFix, statusOf } from './lifecycle';
 import { resolvedTarget } from './util';
 
 export const retiredModel = defineRule({
@@ -21,12 +21,12 @@ export const retiredModel = defineRule({
       ],
     },
   },
-  check(_call, ctx) {
+  check(call, ctx) {
     const t = resolvedTarget(ctx.target);
     if (!t || statusOf(t, ctx) !== 'retired') return [];
     const { shutdownDate, replacement } = t.entry.lifecycle;
     const when = shutdownDate ? ` on ${shutdownDate}` : '';
-    const instead = replacement ? `; use '${replacement}' instead` : '';
+    const instead = moveTo(t, call, replacement, (id) => `use '${id}' instead`);
     return [
       {
         span: t.span,

@@ -15,7 +15,8 @@ export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Set
   if (call.client.kind === 'compatible') {
     return { kind: 'compatible', id, span: arg ? valueSpanInCall(arg, text) : null };
   }
-  if (!arg || id === null || id.trim() === '') return { kind: 'none' };
+  if (!arg) return defaultModel(call, catalog) ?? { kind: 'none' };
+  if (id === null || id.trim() === '') return { kind: 'none' };
   const span = valueSpanInCall(arg, text);
   const innerSpan = arg.value.innerSpan ?? null;
 
@@ -38,6 +39,26 @@ export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Set
   const resolved = safe(() => catalog.resolve(id));
   if (!resolved) return { kind: 'unknown', id, span, innerSpan };
   return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry };
+}
+
+/**
+ * A call without `model` on OpenAI's platform uses the endpoint's default model (SPEC §1:
+ * `images.generate` → dall-e-2), unless the request may give a parameter that picks another
+ * default (`unlessParameters`) or arguments the engine cannot see. On Azure `model` is the
+ * deployment and has no default.
+ */
+function defaultModel(call: ApiCall, catalog: CatalogLike): ModelTarget | null {
+  if (call.client.kind !== 'openai' || call.client.legacySdk || call.argsOpen) return null;
+  let d;
+  try {
+    d = catalog.endpointDefault(call.endpoint);
+  } catch {
+    return null;
+  }
+  if (!d || call.args.some((a) => d.unlessParameters.includes(a.name))) return null;
+  const resolved = safe(() => catalog.resolve(d.model));
+  if (!resolved) return null;
+  return { kind: 'resolved', id: d.model, span: call.calleeSpan, innerSpan: null, resolved, entry: resolved.entry, defaulted: true };
 }
 
 function unknownOriginIsAzure(id: string, catalog: CatalogLike, settings: Settings): boolean {

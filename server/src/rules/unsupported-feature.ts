@@ -1,7 +1,7 @@
 import type { Argument } from '../analysis/apiCall';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
-import { findArg, modelLabel, objectEntry, paramSpan, resolvedTarget, stringValue } from './util';
+import { findArg, formatArg, modelLabel, paramSpan, resolvedTarget, stringValue } from './util';
 
 export const unsupportedFeature = defineRule({
   meta: {
@@ -56,13 +56,3 @@ export const unsupportedFeature = defineRule({
     return out;
   },
 });
-
-/** `response_format={...}` (chat) or `text={"format": {...}}` (responses). */
-function formatArg(args: Argument[]): { arg: Argument; type: ReturnType<typeof objectEntry> } | undefined {
-  const rf = args.find((a) => a.name === 'response_format');
-  if (rf) return { arg: rf, type: objectEntry(rf.value.value, 'type') };
-  const text = args.find((a) => a.name === 'text');
-  const format = text ? objectEntry(text.value.value, 'format') : undefined;
-  if (text && format) return { arg: text, type: objectEntry(format.value, 'type') };
-  return undefined;
-}

@@ -84,5 +84,26 @@ export function resolvedTarget(t: ModelTarget): Resolved | null {
 /** How messages name the model: the ID as written, or on Azure the model behind the deployment. */
 export function modelLabel(t: Resolved): string {
   if (t.azure && t.azure.deployment !== t.entry.id) return `${t.entry.id} (deployment '${t.azure.deployment}')`;
+  if (t.defaulted) return `${t.id} (the SDK's default model: the call passes none)`;
   return t.id;
+}
+
+/** `model="x"` / `model: "x"` as the call's language writes it, for messages that say to pass a model. */
+export function modelArgument(language: ApiCall['language'], id: string): string {
+  return language === 'python' ? `model="${id}"` : `model: "${id}"`;
+}
+
+/** `response_format={...}` (chat) or `text={"format": {...}}` (responses). */
+export function formatArg(args: Argument[]): { arg: Argument; type: ReturnType<typeof objectEntry> } | undefined {
+  const rf = args.find((a) => a.name === 'response_format');
+  if (rf) return { arg: rf, type: objectEntry(rf.value.value, 'type') };
+  const text = args.find((a) => a.name === 'text');
+  const format = text ? objectEntry(text.value.value, 'format') : undefined;
+  if (text && format) return { arg: text, type: objectEntry(format.value, 'type') };
+  return undefined;
+}
+
+/** Whether the call asks for structured outputs: a json_schema response format, or the SDK's `.parse` helper. */
+export function usesStructuredOutputs(call: ApiCall): boolean {
+  return call.helper === 'parse' || stringValue(formatArg(call.args)?.type?.value) === 'json_schema';
 }
