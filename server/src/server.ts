@@ -4,6 +4,7 @@
  * the VS Code client over IPC. Every handler is guarded: an exception is logged and the
  * request answered empty, never fatal.
  */
+import { writeSync } from 'node:fs';
 import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { DocumentDiagnosticReport, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { Catalog } from './catalog/catalog';
@@ -22,6 +23,15 @@ import { hover } from './features/hover';
 import { SECTION, SettingsCache } from './features/settings';
 import { callAt, callTokenInfo, LOADING_TEXT, summary } from './features/tokenInfo';
 import { codeLenses, inlayHints } from './features/tokenHints';
+import { serverCommandLine } from './serverArgs';
+
+// --help, --version or no transport: answer and exit before the connection needs one
+const early = serverCommandLine(process.argv.slice(2), VERSION);
+if (early) {
+  if (early.stdout) writeSync(1, early.stdout);
+  if (early.stderr) writeSync(2, early.stderr);
+  process.exit(early.status);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new Documents();
