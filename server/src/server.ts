@@ -14,7 +14,7 @@ import { VERSION } from './cli/version';
 import { PROJECT_FILE } from './config/load';
 import { Analyzer, workspaceFolderPaths } from './features/analysis';
 import type { DocAnalysis } from './features/analysis';
-import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { codeActions, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { contains } from './features/convert';
 import { toDiagnostic } from './features/diagnostics';
@@ -69,7 +69,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['"', "'", '`', '-'] },
-      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND], resolveProvider: false },
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       ...(caps.pullDiagnostics ? { diagnosticProvider: { identifier: 'openai-model-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),

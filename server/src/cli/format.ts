@@ -32,6 +32,8 @@ export interface Summary {
   /** fixes applied by --fix (null without --fix) */
   fixesApplied: number | null;
   filesFixed: number;
+  /** `--unsafe-fixes` was given: unsafe fixes count as fixable */
+  unsafeFixes?: boolean;
 }
 
 /** The JSON element of SPEC §5 (plus `cell` for notebook cells). */
@@ -105,7 +107,13 @@ export function summaryLine(reported: readonly Reported[], summary: Summary): st
     plural(count('hint'), 'hint'),
   ];
   const safe = reported.filter((r) => r.finding.fix?.safe).length;
-  const fixable = safe ? `; ${safe} fixable with --fix` : '';
+  const unsafe = reported.filter((r) => r.finding.fix && !r.finding.fix.safe).length;
+  const fixable =
+    unsafe && (summary.unsafeFixes || !safe)
+      ? `; ${safe + unsafe} fixable with --fix --unsafe-fixes`
+      : safe
+        ? `; ${safe} fixable with --fix${unsafe ? ` (${unsafe} more with --unsafe-fixes)` : ''}`
+        : '';
   parts.push(`${plural(reported.length, 'problem')} (${bySeverity.join(', ')}) in ${files}${fixable}.`);
   return parts.join(' ');
 }
