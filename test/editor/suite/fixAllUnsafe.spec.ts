@@ -28,6 +28,8 @@ describe('fix all, including unsafe', () => {
       await waitForDiagnostics(doc.uri, 'OAI402', hasCodes('OAI402'));
       assert.deepEqual((await sourceActions(doc, vscode.CodeActionKind.SourceFixAll.value)).map((a) => a.title), []);
       assert.deepEqual((await sourceActions(doc, UNSAFE_KIND)).map((a) => [a.title, a.kind?.value]), [[TITLE, UNSAFE_KIND]]);
+      // the "Source Action…" menu asks for `source`: the action is listed there
+      assert.ok((await sourceActions(doc, vscode.CodeActionKind.Source.value)).some((a) => a.title === TITLE));
       await vscode.commands.executeCommand('openaiModelLint.fixAllUnsafe');
       assert.equal(doc.getText(), original.replace("apiVersion: '2024-06-01'", "apiVersion: '2024-09-01-preview'"));
       await waitForDiagnostics(doc.uri, 'OAI402 to go away', (ds) => !hasCodes('OAI402')(ds) && hasCodes('OAI105')(ds));
