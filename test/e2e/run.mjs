@@ -296,6 +296,19 @@ function squiggles(page) {
   return page.locator('.editor-group-container.active .squiggly-error').count();
 }
 
+/** The text of the line each error squiggle is drawn on (matched by vertical position). */
+async function squiggleLines(page) {
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  return editor.evaluate((root) => {
+    const lines = [...root.querySelectorAll('.view-lines .view-line')].map((l) => ({ r: l.getBoundingClientRect(), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }));
+    return [...root.querySelectorAll('.squiggly-error')].map((sq) => {
+      const r = sq.getBoundingClientRect();
+      const mid = r.top + r.height / 2;
+      return lines.find((l) => mid >= l.r.top && mid < l.r.bottom)?.text ?? '';
+    });
+  });
+}
+
 /** Moves the cursor with "Go to Line/Column" (Ctrl+G, then `line:column`, 1-based). */
 async function goTo(page, line, column) {
   await page.keyboard.press('Control+G');
@@ -510,7 +523,10 @@ async function main() {
       const panel = await page.locator('.markers-panel').innerText();
       return /OAI201/.test(panel) && !/OAI202/.test(panel);
     }, 20_000);
-    await waitFor('one error squiggle left (OAI201) after the fix', async () => (await squiggles(page)) === 1, 10_000);
+    await waitFor('one error squiggle left, on the temperature line', async () => {
+      const lines = await squiggleLines(page);
+      return lines.length === 1 && lines[0].includes('temperature=0.2');
+    }, 10_000);
     await page.screenshot({ path: join(ARTIFACTS, 'quick-fix-applied.png') });
     await runCommand(page, 'File: Revert File');
   });

@@ -11,22 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND, FIX_ALL_UNSAFE_TITLE } from '../../server/src/features/codeActions';
 import { LspClient } from '../helpers/lsp-client';
+import { MIGRATION_APP, MIGRATION_APP_FIXED } from '../helpers/migration';
 import { repoRoot } from '../helpers/repoRoot';
-
-const APP = [
-  'from openai import OpenAI',
-  '',
-  'client = OpenAI()',
-  '',
-  'client.chat.completions.create(model="gpt-4-32k", messages=[{"role": "user", "content": "Hi"}])',
-  'client.chat.completions.create(',
-  '    model="o1-mini",',
-  '    temperature=0.5,',
-  '    max_tokens=100000,',
-  '    messages=[{"role": "system", "content": "Be brief"}],',
-  ')',
-  '',
-].join('\n');
 
 const URI = 'file:///fix-all-unsafe/app.py';
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } };
@@ -35,7 +21,7 @@ describe('fix-all code actions: safe on save, unsafe on request', () => {
   let c: LspClient;
   before(async () => {
     c = await LspClient.start({ pullDiagnostics: true, config: { asOf: '2025-09-01' } });
-    c.open(URI, 'python', APP);
+    c.open(URI, 'python', MIGRATION_APP);
   });
   after(() => c.stop());
 
@@ -61,22 +47,7 @@ describe('fix-all code actions: safe on save, unsafe on request', () => {
     const [action] = await actions([FIX_ALL_UNSAFE_KIND]);
     assert.equal(action?.title, FIX_ALL_UNSAFE_TITLE);
     const text = c.applyEdits(URI, action!.edit!.changes![URI]!);
-    assert.equal(
-      text,
-      [
-        'from openai import OpenAI',
-        '',
-        'client = OpenAI()',
-        '',
-        'client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])',
-        'client.chat.completions.create(',
-        '    model="o4-mini",',
-        '    max_completion_tokens=100000,',
-        '    messages=[{"role": "system", "content": "Be brief"}],',
-        ')',
-        '',
-      ].join('\n'),
-    );
+    assert.equal(text, MIGRATION_APP_FIXED);
     assert.deepEqual(await c.pulled(URI), []);
     assert.deepEqual(await actions([FIX_ALL_UNSAFE_KIND]), []);
   });

@@ -15,6 +15,7 @@ import { run as checkRun } from '../../server/src/cli/check';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { selectFixEdits } from '../../server/src/cli/fix';
 import type { Finding } from '../../server/src/rules/types';
+import { MIGRATION_APP, MIGRATION_APP_FIXED } from '../helpers/migration';
 
 const AS_OF = '2025-09-01';
 const scratch: string[] = [];
@@ -33,35 +34,8 @@ async function check(cwd: string, args: string[]): Promise<{ status: number; std
   return { status, ...out };
 }
 
-const APP = [
-  'from openai import OpenAI',
-  '',
-  'client = OpenAI()',
-  '',
-  'client.chat.completions.create(model="gpt-4-32k", messages=[{"role": "user", "content": "Hi"}])',
-  'client.chat.completions.create(',
-  '    model="o1-mini",',
-  '    temperature=0.5,',
-  '    max_tokens=100000,',
-  '    messages=[{"role": "system", "content": "Be brief"}],',
-  ')',
-  '',
-].join('\n');
-
-/** After every fix: the retired and deprecated models replaced, then the o4-mini call's parameters checked against o4-mini. */
-const APP_MIGRATED = [
-  'from openai import OpenAI',
-  '',
-  'client = OpenAI()',
-  '',
-  'client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])',
-  'client.chat.completions.create(',
-  '    model="o4-mini",',
-  '    max_completion_tokens=100000,',
-  '    messages=[{"role": "system", "content": "Be brief"}],',
-  ')',
-  '',
-].join('\n');
+const APP = MIGRATION_APP;
+const APP_MIGRATED = MIGRATION_APP_FIXED;
 
 const APP_SAFE_FIXED = APP.replace('    temperature=0.5,\n', '').replace('max_tokens=100000', 'max_completion_tokens=100000');
 
