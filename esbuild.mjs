@@ -2,7 +2,7 @@
 // dependencies inlined), and the tests; copies the tree-sitter grammars and tokenizer
 // ranks next to the server bundle. Flags: --production (minify, no source maps), --watch.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, existsSync, writeFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, existsSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +65,8 @@ function writeRanks() {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // the two bins of package.json: run by name once installed, so each starts with a shebang
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/parse.ts'], outdir: 'bench/out' },
   { entryPoints: ['bench/catalog.ts', 'bench/catalog-lib.ts', 'bench/zod-lib.ts', 'bench/catalog-data.ts'], outdir: 'bench/out' },
@@ -121,4 +122,6 @@ if (watch) {
   console.log('[esbuild] watching');
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  // executable from a checkout too (`./server/out/cli.js`); npm sets the bits when it installs
+  for (const bin of Object.values(pkg.bin)) chmodSync(join(root, bin), 0o755);
 }

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { fixAllUnsafe } from './fixAllUnsafe';
 import { isServerGone, RestartBudget } from './restartBudget';
 
 const SECTION = 'openaiModelLint';
@@ -131,6 +132,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     }),
     vscode.commands.registerCommand('openaiModelLint.showCatalogEntry', () => showCatalogEntry()),
     vscode.commands.registerCommand('openaiModelLint.mapDeployment', (name?: unknown) => mapDeployment(typeof name === 'string' ? name : undefined)),
+    vscode.commands.registerCommand('openaiModelLint.fixAllUnsafe', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !LANGUAGES.includes(editor.document.languageId)) return;
+      if ((await fixAllUnsafe(lc, editor.document)) === 0) void vscode.window.showInformationMessage('OpenAI Model Lint: nothing to fix in this file.');
+    }),
     vscode.window.onDidChangeTextEditorSelection((e) => scheduleStatus(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor((e) => scheduleStatus(e)),
     vscode.workspace.onDidChangeTextDocument((e) => {

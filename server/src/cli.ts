@@ -3,16 +3,16 @@
  * ./cli/; this file only connects the dispatcher to the process.
  */
 import { run } from './cli/main';
+import { processIo } from './cli/processIo';
 
-run(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-}).then(
+const io = processIo();
+run(process.argv.slice(2), io).then(
   (code) => {
-    process.exitCode = code;
+    // a write that failed for another reason than a closed pipe has set 2 already
+    if (process.exitCode === undefined) process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`openai-model-lint: internal error: ${String(err)}\n`);
+    io.stderr(`openai-model-lint: internal error: ${String(err)}\n`);
     process.exitCode = 2;
   },
 );

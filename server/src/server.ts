@@ -4,6 +4,7 @@
  * the VS Code client over IPC. Every handler is guarded: an exception is logged and the
  * request answered empty, never fatal.
  */
+import { writeSync } from 'node:fs';
 import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { DocumentDiagnosticReport, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { Catalog, catalogAgeNote } from './catalog/catalog';
@@ -13,7 +14,7 @@ import { VERSION } from './cli/version';
 import { PROJECT_FILE, todayUtc } from './config/load';
 import { Analyzer, workspaceFolderPaths } from './features/analysis';
 import type { DocAnalysis } from './features/analysis';
-import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { codeActions, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { contains } from './features/convert';
 import { toDiagnostic } from './features/diagnostics';
@@ -22,6 +23,15 @@ import { hover } from './features/hover';
 import { SECTION, SettingsCache } from './features/settings';
 import { callAt, callTokenInfo, LOADING_TEXT, summary } from './features/tokenInfo';
 import { codeLenses, inlayHints } from './features/tokenHints';
+import { serverCommandLine } from './serverArgs';
+
+// --help, --version or no transport: answer and exit before the connection needs one
+const early = serverCommandLine(process.argv.slice(2), VERSION);
+if (early) {
+  if (early.stdout) writeSync(1, early.stdout);
+  if (early.stderr) writeSync(2, early.stderr);
+  process.exit(early.status);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new Documents();
@@ -60,7 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['"', "'", '`', '-'] },
-      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND], resolveProvider: false },
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       ...(caps.pullDiagnostics ? { diagnosticProvider: { identifier: 'openai-model-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),

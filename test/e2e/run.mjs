@@ -291,6 +291,24 @@ async function openFile(page, name) {
   return editorReady();
 }
 
+/** Error squiggles drawn in the active editor (one per underlined range on a visible line). */
+function squiggles(page) {
+  return page.locator('.editor-group-container.active .squiggly-error').count();
+}
+
+/** The text of the line each error squiggle is drawn on (matched by vertical position). */
+async function squiggleLines(page) {
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  return editor.evaluate((root) => {
+    const lines = [...root.querySelectorAll('.view-lines .view-line')].map((l) => ({ r: l.getBoundingClientRect(), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }));
+    return [...root.querySelectorAll('.squiggly-error')].map((sq) => {
+      const r = sq.getBoundingClientRect();
+      const mid = r.top + r.height / 2;
+      return lines.find((l) => mid >= l.r.top && mid < l.r.bottom)?.text ?? '';
+    });
+  });
+}
+
 /** Moves the cursor with "Go to Line/Column" (Ctrl+G, then `line:column`, 1-based). */
 async function goTo(page, line, column) {
   await page.keyboard.press('Control+G');
@@ -499,7 +517,31 @@ async function main() {
     await waitFor('max_completion_tokens=500 in the editor', async () => (await editorText(page)).includes('max_completion_tokens=500'), 10_000);
     const text = await editorText(page);
     if (/\bmax_tokens=/.test(text)) throw new Error(`max_tokens still in the text:\n${text}`);
+    // the screenshot shows the refreshed view: OAI202 gone from the Problems panel (open since
+    // the first check) and from the editor, OAI201 left
+    await waitFor('the Problems panel without OAI202 (OAI201 left) after the fix', async () => {
+      const panel = await page.locator('.markers-panel').innerText();
+      return /OAI201/.test(panel) && !/OAI202/.test(panel);
+    }, 20_000);
+    await waitFor('one error squiggle left, on the temperature line', async () => {
+      const lines = await squiggleLines(page);
+      return lines.length === 1 && lines[0].includes('temperature=0.2');
+    }, 10_000);
     await page.screenshot({ path: join(ARTIFACTS, 'quick-fix-applied.png') });
+    await runCommand(page, 'File: Revert File');
+  });
+
+  await check('ui: "Fix all OpenAI Model Lint problems (including unsafe)" from the command palette bumps azure.ts\'s api_version', async () => {
+    await openFile(page, 'azure.ts');
+    await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await runCommand(page, 'Fix all OpenAI Model Lint problems (including unsafe)');
+    await waitFor("apiVersion: '2024-09-01-preview' in the editor", async () => (await editorText(page)).includes("apiVersion: '2024-09-01-preview'"), 15_000);
+    await waitFor('the Problems panel without OAI402 after the fix', async () => {
+      const panel = await page.locator('.markers-panel').innerText();
+      return /OAI105/.test(panel) && !/OAI402/.test(panel);
+    }, 20_000);
+    await waitFor('no error squiggle left in azure.ts', async () => (await squiggles(page)) === 0, 10_000);
+    await page.screenshot({ path: join(ARTIFACTS, 'fix-all-unsafe.png') });
     await runCommand(page, 'File: Revert File');
   });
 

@@ -1,16 +1,19 @@
 -- Drives the standalone language server from headless Neovim (0.7+: vim.lsp.start_client,
--- vim.diagnostic) exactly as a user's config would, and writes what Neovim received to a
--- JSON file for test/nvim/run.mjs to assert on. Every wait is bounded.
+-- vim.diagnostic) and writes what Neovim received to a JSON file for test/nvim/run.mjs to
+-- assert on. Every wait is bounded.
 --
--- Env: OAML_SERVER (server/out/server.js), OAML_WORKSPACE (folder with app.py, azure.ts),
---      OAML_NVIM_OUT (JSON output), OAML_NODE (node binary, default "node"),
+-- The server is the one the README's Neovim config starts (run.mjs loads that config as the
+-- init file: `openai-model-lint-server --stdio` from PATH, attached by its FileType
+-- autocmd); this script only finds the client, adds the test's as-of date to the settings
+-- the config gave it, opens the fixtures and records what arrives.
+--
+-- Env: OAML_WORKSPACE (folder with app.py, azure.ts), OAML_NVIM_OUT (JSON output),
 --      OAML_WAIT_MS (per wait, default 20000).
 
-local server = assert(os.getenv('OAML_SERVER'), 'OAML_SERVER not set')
 local workspace = assert(os.getenv('OAML_WORKSPACE'), 'OAML_WORKSPACE not set')
 local out_file = assert(os.getenv('OAML_NVIM_OUT'), 'OAML_NVIM_OUT not set')
-local node = os.getenv('OAML_NODE') or 'node'
 local wait_ms = tonumber(os.getenv('OAML_WAIT_MS') or '20000')
+local CLIENT_NAME = 'openai-model-lint'
 
 local out = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '.' .. tostring(vim.version().patch), files = {}, errors = {}, timings = {} }
 
@@ -28,27 +31,20 @@ local function fail(msg)
   table.insert(out.errors, msg)
 end
 
-vim.cmd('filetype on')
-
 local t_start = now_ms()
-local client_id = vim.lsp.start_client({
-  name = 'openai-model-lint',
-  cmd = { node, server, '--stdio' },
-  root_dir = workspace,
-  workspace_folders = { { uri = vim.uri_from_fname(workspace), name = 'workspace' } },
-  settings = { openaiModelLint = { asOf = '2025-01-15' } },
-  -- Neovim 0.7 answers workspace/configuration but does not advertise it, and does not
-  -- push settings by itself: like nvim-lspconfig, send them once the server is up.
-  on_init = function(c)
-    c.notify('workspace/didChangeConfiguration', { settings = c.config.settings })
-    return true
-  end,
-  on_exit = function(code, signal)
-    out.server_exit = { code = code, signal = signal }
-  end,
-})
-if not client_id then
-  fail('vim.lsp.start_client returned nil')
+-- the config started the client; Neovim lists it once its initialize has been answered
+local client_id = nil
+local initialized = vim.wait(wait_ms, function()
+  for _, c in ipairs(vim.lsp.get_active_clients()) do
+    if c.name == CLIENT_NAME and c.initialized then
+      client_id = c.id
+    end
+  end
+  return client_id ~= nil
+end, 20)
+out.timings.initialize_ms = now_ms() - t_start
+if not initialized then
+  fail('no initialized ' .. CLIENT_NAME .. ' client within ' .. wait_ms .. ' ms: the init file did not start one')
   write_out()
   vim.cmd('qa!')
 end
@@ -57,13 +53,14 @@ local function client()
   return vim.lsp.get_client_by_id(client_id)
 end
 
-local initialized = vim.wait(wait_ms, function()
-  local c = client()
-  return c ~= nil and c.initialized == true
-end, 20)
-out.timings.initialize_ms = now_ms() - t_start
-if not initialized then
-  fail('server did not finish initialize within ' .. wait_ms .. ' ms')
+-- The test pins "today" (o1-mini is not retired on 2025-01-15) on top of the config's
+-- settings, before any file is opened: the server reads them in order.
+do
+  local settings = client().config.settings
+  out.settings_from_config = vim.deepcopy(settings)
+  settings.openaiModelLint = settings.openaiModelLint or {}
+  settings.openaiModelLint.asOf = '2025-01-15'
+  client().notify('workspace/didChangeConfiguration', { settings = settings })
 end
 
 -- Line/character of the first match of `needle` (0-based), plus `offset` characters.
@@ -129,9 +126,10 @@ local function check_file(spec)
   local bufnr = vim.api.nvim_get_current_buf()
   entry.filetype = vim.bo[bufnr].filetype
   entry.edit_ms = now_ms() - t_edit
-  -- From here the clock measures the server: didOpen (sent on attach) to diagnostics.
+  -- the config's FileType autocmd attached the buffer (didOpen): from here the clock
+  -- measures the server, didOpen to diagnostics
   local t0 = now_ms()
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  entry.attached = vim.lsp.buf_get_clients(bufnr)[client_id] ~= nil
 
   local function have_all()
     local ds = vim.diagnostic.get(bufnr)
@@ -229,7 +227,7 @@ end
 -- Shut the server down the way Neovim does on exit, and record that it went.
 vim.lsp.stop_client(client_id)
 out.server_stopped = vim.wait(5000, function()
-  return out.server_exit ~= nil
+  return vim.lsp.client_is_stopped(client_id)
 end, 50)
 if not out.server_stopped then
   vim.lsp.stop_client(client_id, true)

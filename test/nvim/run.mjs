@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// The standalone language server under a second LSP client: headless Neovim (Debian's
-// 0.7.2; `vim.lsp.start_client`, `vim.diagnostic`) runs test/nvim/check.lua, which starts
-// `node server/out/server.js --stdio`, opens Python and TypeScript fixtures, waits for
-// diagnostics, asks for hovers and a completion, and writes what Neovim received to JSON.
-// This script asserts on that JSON with node:test. `npm run test:nvim`.
+// The standalone language server under a second LSP client, set up as the README says:
+// `npm install -g .` (here into a scratch prefix whose bin/ is put first on PATH) and the
+// README's Neovim config, copied from README.md as the init file (`nvim -u`). Headless Neovim
+// (Debian's 0.7.2; `vim.lsp.start_client`, `vim.diagnostic`) then runs test/nvim/check.lua,
+// which opens Python and TypeScript fixtures (the config's FileType autocmd attaches them),
+// waits for diagnostics, asks for hovers and a completion, and writes what Neovim received to
+// JSON. This script asserts on that JSON with node:test. `npm run test:nvim`.
 //
 // Installs Debian's neovim when missing (as root). Builds the bundles first unless
-// --no-build; OAML_NVIM_SERVER=<file> runs another server bundle. Every wait is bounded; nvim runs in its own process group, killed at the end.
+// --no-build. Every wait is bounded; nvim runs in its own process group, killed at the end.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +35,24 @@ function ensureNeovim() {
   return spawnSync('nvim', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
 }
 
-/** Runs headless nvim with check.lua in its own process group; bounded. */
-function runNeovim(env) {
+/** The first ```lua block of a markdown file: the Neovim config the README shows first. */
+export function firstLuaBlock(markdown) {
+  const m = /^```lua\n([\s\S]*?)^```$/m.exec(markdown);
+  if (!m) throw new Error('no ```lua block');
+  return m[1];
+}
+
+/** `npm install -g .` of the checkout into `prefix` (a link; offline); returns prefix/bin. */
+function installGlobally(prefix) {
+  const r = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', root], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`npm install -g . failed:\n${r.stdout}\n${r.stderr}`);
+  return join(prefix, 'bin');
+}
+
+/** Runs headless nvim with the init file and check.lua in its own process group; bounded. */
+function runNeovim(init, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${join(here, 'check.lua')}`],
+    const child = spawn('nvim', ['--headless', '-u', init, '--noplugin', '-n', '-i', 'NONE', '-c', `luafile ${join(here, 'check.lua')}`],
       { cwd: env.OAML_WORKSPACE, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => { output += d; });
@@ -65,6 +81,7 @@ function chatTokensO200k(messages) {
 const SEVERITY_ERROR = 1; // vim.diagnostic.severity.ERROR
 
 let received;
+let readmeConfig;
 let scratch;
 let nvimVersion;
 let elapsedMs;
@@ -90,14 +107,19 @@ describe('standalone server under Neovim', () => {
       const b = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8', timeout: 300_000 });
       if (b.status !== 0) throw new Error(`node esbuild.mjs failed:\n${b.stdout}\n${b.stderr}`);
     }
-    const server = process.env.OAML_NVIM_SERVER ?? join(root, 'server/out/server.js');
-    if (!existsSync(server)) throw new Error('server/out/server.js does not exist (server/src/server.ts not written yet?)');
+    if (!existsSync(join(root, 'server/out/server.js'))) throw new Error('server/out/server.js does not exist: build first (npm run build)');
     scratch = mkdtempSync(join(tmpdir(), 'oaml-nvim-'));
+    const bin = installGlobally(join(scratch, 'prefix'));
+    readmeConfig = firstLuaBlock(readFileSync(join(root, 'README.md'), 'utf8'));
+    const init = join(scratch, 'init.lua');
+    writeFileSync(init, readmeConfig);
     const workspace = join(scratch, 'workspace');
     cpSync(join(root, 'test/editor/fixtures/workspace'), workspace, { recursive: true });
     const outFile = join(scratch, 'received.json');
     const t0 = Date.now();
-    const r = await runNeovim({ OAML_SERVER: server, OAML_WORKSPACE: workspace, OAML_NVIM_OUT: outFile, OAML_NODE: process.execPath });
+    // the bin's `#!/usr/bin/env node` finds the node running this suite
+    const PATH = [bin, dirname(process.execPath), process.env.PATH].join(delimiter);
+    const r = await runNeovim(init, { PATH, OAML_WORKSPACE: workspace, OAML_NVIM_OUT: outFile });
     elapsedMs = Date.now() - t0;
     if (!existsSync(outFile)) throw new Error(`nvim wrote no results (exit ${r.code ?? r.signal}):\n${r.output}`);
     received = JSON.parse(readFileSync(outFile, 'utf8'));
@@ -111,16 +133,25 @@ describe('standalone server under Neovim', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('ran without errors in check.lua, and the server exited when Neovim stopped it', () => {
+  it("the README's first Neovim config starts openai-model-lint-server from PATH; docs/editors.md shows the same config first", () => {
+    assert.match(readmeConfig, /cmd = \{ 'openai-model-lint-server', '--stdio' \}/);
+    assert.equal(firstLuaBlock(readFileSync(join(root, 'docs/editors.md'), 'utf8')), readmeConfig);
+  });
+
+  it('ran without errors in check.lua; the config attached every file; the server exited when Neovim stopped it', () => {
     assert.deepEqual(received.errors, []);
     assert.equal(received.server_stopped, true);
     assert.equal(received.files['app.py'].filetype, 'python');
     assert.equal(received.files['azure.ts'].filetype, 'typescript');
+    for (const f of ['app.py', 'azure.ts', 'complete.py']) assert.equal(received.files[f].attached, true, `${f} not attached by the FileType autocmd`);
   });
 
-  it('settings pushed with workspace/didChangeConfiguration apply (asOf 2025-01-15: o1-mini not yet retired)', () => {
+  it("the config's settings reach the server (rules: OAI106 warning), with the test's asOf 2025-01-15 (o1-mini not yet retired)", () => {
+    assert.deepEqual(received.settings_from_config, { openaiModelLint: { rules: { OAI106: 'warning' } } });
     const codes = (f) => received.files[f].diagnostics.map((d) => d.code).sort();
-    assert.deepEqual(codes('app.py'), ['OAI201', 'OAI202']);
+    assert.deepEqual(codes('app.py'), ['OAI106', 'OAI201', 'OAI202']);
+    const alias = diag('app.py', 'OAI106');
+    assert.deepEqual([alias.lnum, alias.col, alias.end_lnum, alias.end_col, alias.severity], [5, 10, 5, 19, 2]);
     // (OAI107 limited-access may join these for Azure o1-preview; OAI102 must not.)
     assert.ok(!codes('azure.ts').includes('OAI102'), `azure.ts: ${codes('azure.ts').join(', ')}`);
     for (const c of ['OAI105', 'OAI402']) assert.ok(codes('azure.ts').includes(c), `azure.ts lacks ${c}: ${codes('azure.ts').join(', ')}`);

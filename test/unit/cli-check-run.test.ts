@@ -94,5 +94,5 @@ test('--fix rewrites the file with the safe fix and touches nothing else', () =>
   assert.equal(readFileSync(join(root, 'o1.py'), 'utf8'), O1_TEMPERATURE.replace('temperature=0.5, ', ''));
   assert.equal(readFileSync(join(root, 'other.py'), 'utf8'), UNKNOWN_MODEL);
   assert.equal(statSync(join(root, 'other.py')).mtimeMs, before.mtimeMs);
-  assert.match(r.stdout, /\nApplied 1 fix in 1 file\. 1 problem \(0 errors, 1 warning, 0 info, 0 hints\) in 2 files\.\n$/);
+  assert.match(r.stdout, /\nApplied 1 fix in 1 file\. 1 problem \(0 errors, 1 warning, 0 info, 0 hints\) in 2 files; 1 fixable with --fix --unsafe-fixes\.\n$/);
 });

@@ -252,7 +252,7 @@ describe('checkFiles', () => {
         "a.py:1:45: error OAI202 'max_tokens' is replaced by 'max_completion_tokens'",
         "  fix (safe): Rename to 'max_completion_tokens'",
         '',
-        '3 problems (2 errors, 1 warning, 0 info, 0 hints) in 2 files; 2 fixable with --fix.',
+        '3 problems (2 errors, 1 warning, 0 info, 0 hints) in 2 files; 2 fixable with --fix (1 more with --unsafe-fixes).',
         '',
       ].join('\n'),
     );
@@ -372,7 +372,7 @@ describe('--fix', () => {
         ['unfixable.py', 'OAI101', 25],
       ],
     );
-    assert.equal(formatText(r.reported, { filesChecked: 2, fixesApplied: r.fixesApplied, filesFixed: r.filesFixed }).split('\n').at(-2), 'Applied 3 fixes in 1 file. 2 problems (0 errors, 2 warnings, 0 info, 0 hints) in 2 files.');
+    assert.equal(formatText(r.reported, { filesChecked: 2, fixesApplied: r.fixesApplied, filesFixed: r.filesFixed }).split('\n').at(-2), 'Applied 3 fixes in 1 file. 2 problems (0 errors, 2 warnings, 0 info, 0 hints) in 2 files; 2 fixable with --fix --unsafe-fixes.');
   });
 
   test('notebook cells are fixed in place, magics kept, other cells untouched', async () => {
@@ -391,9 +391,9 @@ describe('options and exit status', () => {
   test('parses options, validates --as-of and --max-warnings', () => {
     assert.deepEqual(parseCheckArgs(['src', '--format=json', '--as-of', '2026-11-01', '--fix', '--max-warnings', '3']), {
       ok: true,
-      options: { paths: ['src'], format: 'json', config: null, asOf: '2026-11-01', fix: true, maxWarnings: 3 },
+      options: { paths: ['src'], format: 'json', config: null, asOf: '2026-11-01', fix: true, unsafeFixes: false, diff: false, maxWarnings: 3 },
     });
-    assert.deepEqual(parseCheckArgs([]), { ok: true, options: { paths: ['.'], format: 'text', config: null, asOf: null, fix: false, maxWarnings: null } });
+    assert.deepEqual(parseCheckArgs([]), { ok: true, options: { paths: ['.'], format: 'text', config: null, asOf: null, fix: false, unsafeFixes: false, diff: false, maxWarnings: null } });
     assert.deepEqual(parseCheckArgs(['--as-of', '2026-02-30']), { ok: false, error: "option '--as-of': '2026-02-30' is not a calendar date" });
     assert.deepEqual(parseCheckArgs(['--as-of', 'tomorrow']), { ok: false, error: "option '--as-of': expected a date YYYY-MM-DD (got 'tomorrow')" });
     assert.deepEqual(parseCheckArgs(['--max-warnings', '-1']), { ok: false, error: "option '--max-warnings': expected a whole number >= 0 (got '-1')" });

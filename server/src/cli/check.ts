@@ -1,9 +1,10 @@
 /**
  * `openai-model-lint check [PATH...] [--format text|json|sarif] [--config FILE]
- *  [--as-of YYYY-MM-DD] [--fix] [--max-warnings N]` (SPEC §5).
+ *  [--as-of YYYY-MM-DD] [--fix] [--unsafe-fixes] [--diff] [--max-warnings N]` (SPEC §5).
  *
  * Exit status: 0 no error-severity finding; 1 an error finding, or more warnings than
- * --max-warnings; 2 bad usage, unreadable or invalid config, internal failure.
+ * --max-warnings; 2 bad usage, unreadable or invalid config, internal failure. With --diff
+ * (as ruff): 1 when there is something to fix, else 0.
  */
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -13,9 +14,10 @@ import { findProjectConfig, loadProjectConfig } from '../config/load';
 import { cachedFileSize, type FileSizeLookup } from '../fileSize';
 import { DEFAULT_SETTINGS, type Settings } from '../config/schema';
 import { languageForPath } from '../parse/parser';
-import { EXIT_OK, EXIT_USAGE, usageError, type CommandIo } from './args';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, usageError, type CommandIo } from './args';
 import { checkFiles, type CheckEngine, type CheckFilesResult } from './checkFiles';
 import { exitStatus, parseCheckArgs, USAGE, type CheckOptions } from './checkOptions';
+import { unifiedDiff } from './diff';
 import { formatJson, formatSarif, formatText } from './format';
 import { collectFiles } from './walk';
 
@@ -79,6 +81,9 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
   const seen = new Set<string>();
   // sizes of the local files calls upload (OAI303), statted once per run
   const fileSize = cachedFileSize({ ttlMs: Infinity, maxEntries: 4096 });
+  // --diff: the fixes are computed as with --fix, and what they would write is diffed instead
+  const diffs: string[] = [];
+  const preview = options.diff ? (file: string, before: string, after: string) => void diffs.push(unifiedDiff(file, before, after)) : undefined;
   for (const path of options.paths) {
     const walked = collectFiles([path], cwd, note);
     const { missing } = walked;
@@ -103,16 +108,21 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
       // relative paths in code are looked up next to the file, then in the working directory
       analyse: async (text, language, file) => (await analyzeText(text, language, ctx, file ? { path: file, roots: [cwd] } : undefined)).findings,
     };
-    const r = await checkFiles(files, engine, { cwd, fix: options.fix, maxFileSize: settings.maxFileSize, note });
+    const r = await checkFiles(files, engine, { cwd, fix: options.fix || options.diff, unsafeFixes: options.unsafeFixes, preview, maxFileSize: settings.maxFileSize, note });
     result.reported.push(...r.reported);
     result.filesChecked += r.filesChecked;
     result.fixesApplied += r.fixesApplied;
     result.filesFixed += r.filesFixed;
   }
 
+  if (options.diff) {
+    io.stdout(diffs.join(''));
+    note(`would apply ${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'} in ${result.filesFixed} file${result.filesFixed === 1 ? '' : 's'}`);
+    return result.filesFixed > 0 ? EXIT_FINDINGS : EXIT_OK;
+  }
   // SPEC §2 catalog age: said once per catalog, in the summary (on stderr beside JSON and SARIF)
   const catalogNotes = [...new Set([...contexts.values()].map(({ ctx }) => catalogAgeNote(ctx.catalog.asOf, ctx.asOf)).filter((n): n is string => n !== null))];
-  const summary = { filesChecked: result.filesChecked, fixesApplied: options.fix ? result.fixesApplied : null, filesFixed: result.filesFixed, catalogNotes };
+  const summary = { filesChecked: result.filesChecked, fixesApplied: options.fix ? result.fixesApplied : null, filesFixed: result.filesFixed, unsafeFixes: options.unsafeFixes, catalogNotes };
   if (options.format === 'json') io.stdout(formatJson(result.reported));
   else if (options.format === 'sarif') io.stdout(formatSarif(result.reported));
   else io.stdout(formatText(result.reported, summary));

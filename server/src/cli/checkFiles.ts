@@ -25,6 +25,10 @@ export interface CheckEngine {
 export interface CheckFilesOptions {
   cwd: string;
   fix: boolean;
+  /** with `fix`: unsafe fixes too (`--unsafe-fixes`) */
+  unsafeFixes?: boolean;
+  /** with `fix`: a fixed file's old and new text go here instead of to disk (`--diff`) */
+  preview?: (file: string, before: string, after: string) => void;
   /** files over this many bytes are skipped */
   maxFileSize: number;
   /** one-line notes about skipped files (stderr) */
@@ -102,10 +106,11 @@ async function checkSource(file: string, abs: string, raw: string, engine: Check
   let findings: Finding[];
   let finalText = text;
   if (opts.fix) {
-    const fixed = await fixText(text, analyse);
+    const fixed = await fixText(text, analyse, opts.unsafeFixes);
     findings = fixed.findings;
     if (fixed.text !== text) {
-      writeFileAtomic(abs, (bom ? BOM : '') + fixed.text);
+      if (opts.preview) opts.preview(file, raw, (bom ? BOM : '') + fixed.text);
+      else writeFileAtomic(abs, (bom ? BOM : '') + fixed.text);
       out.fixesApplied += fixed.applied;
       out.filesFixed++;
       finalText = fixed.text;
@@ -135,7 +140,7 @@ async function checkNotebook(file: string, abs: string, text: string, engine: Ch
     let findings: Finding[];
     let finalSource = cell.source;
     if (opts.fix) {
-      const fixed = await fixText(cell.source, analyse);
+      const fixed = await fixText(cell.source, analyse, opts.unsafeFixes);
       findings = fixed.findings;
       if (fixed.text !== cell.source) {
         finalSource = fixed.text;
@@ -147,7 +152,8 @@ async function checkNotebook(file: string, abs: string, text: string, engine: Ch
     all.push(...findings);
   }
   if (changed.size) {
-    writeFileAtomic(abs, updateNotebook(text, nb, changed));
+    if (opts.preview) opts.preview(file, text, updateNotebook(text, nb, changed));
+    else writeFileAtomic(abs, updateNotebook(text, nb, changed));
     out.fixesApplied += applied;
     out.filesFixed++;
   }

@@ -6,7 +6,8 @@ import { PROJECT_FILE } from '../config/load';
 import { EXIT_FINDINGS, EXIT_OK, parseArgs, validateIsoDate } from './args';
 
 export const USAGE = `usage: openai-model-lint check [PATH...] [--format text|json|sarif] [--config FILE]
-                              [--as-of YYYY-MM-DD] [--fix] [--max-warnings N]
+                              [--as-of YYYY-MM-DD] [--fix] [--unsafe-fixes] [--diff]
+                              [--max-warnings N]
 
 Checks OpenAI / Azure OpenAI API calls in .py .js .mjs .cjs .ts .mts .cts .jsx .tsx and
 .ipynb files. Directories are walked respecting .gitignore (PATH defaults to ".").
@@ -18,6 +19,10 @@ Notebook findings name the cell by its 0-based index in the notebook's cells arr
                  PATH, else above the cwd)
   --as-of DATE   pin "today" for lifecycle checks
   --fix          apply safe fixes and rewrite the changed files
+  --unsafe-fixes with --fix or --diff: unsafe fixes too (model replacements, clamped
+                 limits, roles, api_version bumps, ...); review the result
+  --diff         print what --fix would change as a unified diff, write nothing;
+                 exit 1 when there is something to fix, else 0
   --max-warnings N  exit 1 when more than N warnings remain`;
 
 export interface CheckOptions {
@@ -26,6 +31,8 @@ export interface CheckOptions {
   config: string | null;
   asOf: string | null;
   fix: boolean;
+  unsafeFixes: boolean;
+  diff: boolean;
   maxWarnings: number | null;
 }
 
@@ -35,11 +42,14 @@ export function parseCheckArgs(args: readonly string[]): { ok: true; options: Ch
     config: { type: 'string' },
     'as-of': { type: 'string', validate: validateIsoDate },
     fix: { type: 'boolean' },
+    'unsafe-fixes': { type: 'boolean' },
+    diff: { type: 'boolean' },
     'max-warnings': { type: 'string', validate: (v) => (/^\d+$/.test(v) ? undefined : `expected a whole number >= 0 (got '${v}')`) },
     help: { type: 'boolean' },
   });
   if (!parsed.ok) return parsed;
   const o = parsed.value.options;
+  if (o.diff === true && o.format !== undefined && o.format !== 'text') return { ok: false, error: `--diff prints a diff; it does not combine with --format ${String(o.format)}` };
   return {
     ok: true,
     options: {
@@ -48,6 +58,8 @@ export function parseCheckArgs(args: readonly string[]): { ok: true; options: Ch
       config: (o.config as string | undefined) ?? null,
       asOf: (o['as-of'] as string | undefined) ?? null,
       fix: o.fix === true,
+      unsafeFixes: o['unsafe-fixes'] === true,
+      diff: o.diff === true,
       maxWarnings: o['max-warnings'] === undefined ? null : Number(o['max-warnings']),
     },
   };

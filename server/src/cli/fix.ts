@@ -1,7 +1,8 @@
 /**
- * `check --fix`: safe fixes only. Within one pass, a fix whose edits overlap an edit already
- * taken is left for the next pass (analysis re-runs on the new text, so the later fix is
- * recomputed against it); passes stop when no safe fix is left or after MAX_FIX_PASSES.
+ * `check --fix`: safe fixes only; with `--unsafe-fixes` every fix (as ruff applies them).
+ * Within one pass, a fix whose edits overlap an edit already taken is left for the next pass
+ * (analysis re-runs on the new text, so the later fix is recomputed against it); passes stop
+ * when no applicable fix is left or after MAX_FIX_PASSES.
  */
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -11,12 +12,24 @@ export const MAX_FIX_PASSES = 10;
 
 /** Edits of the safe fixes that can be applied together, earliest first; the count of fixes taken. */
 export function selectSafeEdits(findings: readonly Finding[]): { edits: TextEdit[]; fixes: number } {
+  return selectFixEdits(findings, false);
+}
+
+/** Model rules (OAI1xx): their unsafe fixes replace a call's model. */
+const MODEL_RULE = /^OAI1\d\d$/;
+
+/**
+ * Edits of the fixes (safe ones; every one with `includeUnsafe`) that can be applied together.
+ * A pass that replaces models takes no other unsafe fix: what those should be (a clamp to the
+ * model's limit, a role it accepts) depends on the model, so they wait for the re-analysis.
+ */
+export function selectFixEdits(findings: readonly Finding[], includeUnsafe: boolean): { edits: TextEdit[]; fixes: number } {
   const taken: TextEdit[] = [];
   let fixes = 0;
-  const safe = findings
-    .filter((f) => f.fix?.safe && f.fix.edits.length > 0)
-    .sort((a, b) => firstStart(a) - firstStart(b) || a.span.start - b.span.start);
-  for (const f of safe) {
+  let applicable = findings.filter((f) => f.fix && (f.fix.safe || includeUnsafe) && f.fix.edits.length > 0);
+  if (applicable.some((f) => !f.fix!.safe && MODEL_RULE.test(f.code))) applicable = applicable.filter((f) => f.fix!.safe || MODEL_RULE.test(f.code));
+  applicable.sort((a, b) => firstStart(a) - firstStart(b) || a.span.start - b.span.start);
+  for (const f of applicable) {
     const edits = f.fix!.edits;
     if (edits.some((e) => e.start > e.end || e.start < 0)) continue;
     if (edits.some((e, i) => edits.some((o, j) => i !== j && overlaps(e, o)))) continue;
@@ -59,13 +72,13 @@ export interface FixResult {
   findings: Finding[];
 }
 
-/** Runs analyse → apply safe fixes until nothing is left to fix (at most MAX_FIX_PASSES passes). */
-export async function fixText(text: string, analyse: (text: string) => Promise<Finding[]>): Promise<FixResult> {
+/** Runs analyse → apply fixes until nothing is left to fix (at most MAX_FIX_PASSES passes). */
+export async function fixText(text: string, analyse: (text: string) => Promise<Finding[]>, includeUnsafe = false): Promise<FixResult> {
   let current = text;
   let findings = await analyse(current);
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { edits, fixes } = selectSafeEdits(findings);
+    const { edits, fixes } = selectFixEdits(findings, includeUnsafe);
     if (fixes === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break; // fixes that change nothing would loop forever

@@ -34,6 +34,8 @@ export interface Summary {
   filesFixed: number;
   /** SPEC §2 catalog age: "catalog dated …: lifecycle facts may be out of date", once per catalog */
   catalogNotes?: string[];
+  /** `--unsafe-fixes` was given: unsafe fixes count as fixable */
+  unsafeFixes?: boolean;
 }
 
 /** The JSON element of SPEC §5 (plus `cell` for notebook cells). */
@@ -108,7 +110,13 @@ export function summaryLine(reported: readonly Reported[], summary: Summary): st
     plural(count('hint'), 'hint'),
   ];
   const safe = reported.filter((r) => r.finding.fix?.safe).length;
-  const fixable = safe ? `; ${safe} fixable with --fix` : '';
+  const unsafe = reported.filter((r) => r.finding.fix && !r.finding.fix.safe).length;
+  const fixable =
+    unsafe && (summary.unsafeFixes || !safe)
+      ? `; ${safe + unsafe} fixable with --fix --unsafe-fixes`
+      : safe
+        ? `; ${safe} fixable with --fix${unsafe ? ` (${unsafe} more with --unsafe-fixes)` : ''}`
+        : '';
   parts.push(`${plural(reported.length, 'problem')} (${bySeverity.join(', ')}) in ${files}${fixable}.`);
   return parts.join(' ');
 }

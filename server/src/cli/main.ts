@@ -11,7 +11,7 @@ import { VERSION } from './version';
 
 const COMMANDS: Record<string, { run: CommandRun; summary: string }> = {
   check: { run: (args, io) => check.run(args, io), summary: 'lint files and folders (--format text|json|sarif, --fix, --as-of, --config)' },
-  models: { run: models.run, summary: 'list the model catalog (--format text|json, --endpoint NAME)' },
+  models: { run: models.run, summary: 'list the model catalog (--format text|json, --endpoint NAME; --from-api: the models your key can use)' },
   explain: { run: explain.run, summary: 'print the model card of a model ID or Azure model name' },
 };
 

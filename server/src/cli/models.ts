@@ -6,14 +6,22 @@
 import { Catalog, catalogAgeNote, type LifecycleStatus } from '../catalog/catalog';
 import { ENDPOINTS, type Endpoint, type ModelEntry } from '../catalog/schema';
 import { EXIT_OK, EXIT_USAGE, parseArgs, today, usageError, validateIsoDate, type CommandIo } from './args';
+import { DEFAULT_OVERLAY_FILE, modelsFromApi, type Provider } from './fromApi';
 import { projectCatalog } from './projectCatalog';
 
 export const USAGE = `usage: openai-model-lint models [--format text|json] [--endpoint NAME] [--as-of YYYY-MM-DD] [--config FILE]
+       openai-model-lint models --from-api [--provider openai|azure] [--output FILE] [--config FILE]
 
 Lists the model catalog, with the catalog.extraModels of the project file (--config, else
 the nearest .openai-model-lint.json). --endpoint keeps the models served by one endpoint
 (${ENDPOINTS.join(', ')}).
-Lifecycle is computed as of --as-of, else the project file's asOf, else today.`;
+Lifecycle is computed as of --as-of, else the project file's asOf, else today.
+
+--from-api asks the API which models your key can use (GET /v1/models with OPENAI_API_KEY,
+at OPENAI_BASE_URL if set; or the Azure OpenAI models list with AZURE_OPENAI_ENDPOINT and
+AZURE_OPENAI_API_KEY) and writes the ones the catalog lacks to a catalog file (--output,
+default ${DEFAULT_OVERLAY_FILE}) for the catalog.file setting. It is the only
+command that makes a network request.`;
 
 export interface ModelJson {
   id: string;
@@ -56,13 +64,16 @@ export function modelJson(entry: ModelEntry, catalog: Catalog, asOf: string): Mo
   };
 }
 
-export async function run(args: string[], io: CommandIo, builtIn: Catalog = Catalog.builtIn(), cwd: string = process.cwd()): Promise<number> {
+export async function run(args: string[], io: CommandIo, builtIn: Catalog = Catalog.builtIn(), cwd: string = process.cwd(), env: Record<string, string | undefined> = process.env): Promise<number> {
   const parsed = parseArgs(args, {
     format: { type: 'string', choices: ['text', 'json'] },
     endpoint: { type: 'string', choices: ENDPOINTS },
     'as-of': { type: 'string', validate: validateIsoDate },
     config: { type: 'string' },
     help: { type: 'boolean' },
+    'from-api': { type: 'boolean' },
+    provider: { type: 'string', choices: ['openai', 'azure'] },
+    output: { type: 'string' },
   });
   if (!parsed.ok) return usageError(io, parsed.error, USAGE);
   const { options, positionals } = parsed.value;
@@ -71,9 +82,14 @@ export async function run(args: string[], io: CommandIo, builtIn: Catalog = Cata
     return EXIT_OK;
   }
   if (positionals.length) return usageError(io, `unexpected argument '${positionals[0]}'`, USAGE);
+  const apiOnly = ['provider', 'output'].find((o) => options[o] !== undefined && !options['from-api']);
+  if (apiOnly) return usageError(io, `--${apiOnly} goes with --from-api`, USAGE);
   const project = projectCatalog(builtIn, options.config as string | undefined, cwd, io);
   if (!project) return EXIT_USAGE;
   const catalog = project.catalog;
+  if (options['from-api']) {
+    return modelsFromApi(catalog, io, { provider: options.provider as Provider | undefined, output: options.output as string | undefined, env, cwd, date: today() });
+  }
   const asOf = (options['as-of'] as string | undefined) ?? project.asOf ?? today();
   const endpoint = options.endpoint as Endpoint | undefined;
   const models = catalog

@@ -1,17 +1,21 @@
 /**
  * Code actions: each diagnostic's fix (from its data), its command (OAI401 "Map Azure
- * deployment…"), "Disable OAIxxx for this line", and `source.fixAll.openai-model-lint`
- * (safe fixes of the whole document, non-overlapping).
+ * deployment…"), "Disable OAIxxx for this line", `source.fixAll.openai-model-lint` (safe
+ * fixes of the whole document, non-overlapping) and, apart from it,
+ * `source.fixAllUnsafe.openai-model-lint` (every fix, as `check --fix --unsafe-fixes`): a
+ * kind outside `source.fixAll`, so `editor.codeActionsOnSave` never applies it.
  */
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { selectSafeEdits } from '../cli/fix';
+import { selectFixEdits } from '../cli/fix';
 import type { DocAnalysis } from './analysis';
 import { toRange } from './convert';
 import { readData, SOURCE } from './diagnostics';
 import { disableEdit } from './disableComment';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+export const FIX_ALL_UNSAFE_KIND = `${CodeActionKind.Source}.fixAllUnsafe.${SOURCE}`;
+export const FIX_ALL_UNSAFE_TITLE = 'Fix all OpenAI Model Lint problems (including unsafe)';
 
 export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeAction[] {
   const only = params.context.only;
@@ -46,11 +50,16 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
     }
   }
   // source actions only when asked for by kind (on save, "Fix all"), never in the lightbulb
-  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+  const asked = (kind: string): boolean => !!only?.some((k) => kind === k || kind.startsWith(`${k}.`));
+  if (asked(FIX_ALL_KIND)) {
     const edits = fixAllEdits(a);
     if (edits.length) {
       out.push({ title: 'OpenAI Model Lint: Fix all safe problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
     }
+  }
+  if (asked(FIX_ALL_UNSAFE_KIND)) {
+    const edits = fixAllEdits(a, true);
+    if (edits.length) out.push({ title: FIX_ALL_UNSAFE_TITLE, kind: FIX_ALL_UNSAFE_KIND, edit: { changes: { [uri]: edits } } });
   }
   return out;
 }
@@ -70,10 +79,11 @@ function disableForLine(d: Diagnostic, a: DocAnalysis, marker: '#' | '//', uri: 
 }
 
 /**
- * Safe fixes of the whole document that can be applied together, chosen by `check --fix`'s
- * rule (a fix overlapping, or inserting inside, an edit already taken waits; the next fix-all
- * run, on the new text, picks it up), so the editor and the CLI never apply overlapping edits.
+ * Fixes of the whole document (safe ones; all with `includeUnsafe`) that can be applied
+ * together, chosen by `check --fix`'s rule (a fix overlapping, or inserting inside, an edit
+ * already taken waits, as do fixes that depend on a model replaced in the same pass; the next
+ * fix-all run, on the new text, picks them up), so the editor and the CLI apply the same edits.
  */
-export function fixAllEdits(a: DocAnalysis): TextEdit[] {
-  return selectSafeEdits(a.findings).edits.map((e) => ({ range: toRange(a.state.doc, e), newText: e.newText }));
+export function fixAllEdits(a: DocAnalysis, includeUnsafe = false): TextEdit[] {
+  return selectFixEdits(a.findings, includeUnsafe).edits.map((e) => ({ range: toRange(a.state.doc, e), newText: e.newText }));
 }
