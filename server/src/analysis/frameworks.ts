@@ -229,25 +229,57 @@ const packages = (family: Family) =>
     .join('|');
 /** JS packages inside quotes (`from "@ai-sdk/openai"`, `require('ai')`), Python packages as written. */
 const PACKAGE_RE = new RegExp(`["'\`](?:${packages('ecma')})(?=["'\`/])|(?:${packages('python')})`, 'g');
-const IMPORT_LINE = /^[ \t]*(?:from|import)[ \t]/;
 
 /**
  * Cheap prefilter, no parse: false only when the text imports no framework package (a
- * framework call is only taken from an import, see frameworkCalls). A JS package counts in
- * quotes; a Python package as a whole word on a line that starts with `from` or `import`
- * (so prose about "agents" or an "instructor" does not count). One regex scan.
+ * framework call is only taken from an import, see frameworkCalls). It looks only where
+ * `import` or `require` is written, at the statement there: the line (Python `from
+ * langchain_openai import …`, `import os, litellm`), or up to the line with the module string
+ * of a JS import spread over lines. A JS package counts in quotes, a Python one as a whole
+ * word; so a comment about "agents" or an "instructor" does not count.
  */
 export function mightImportFramework(text: string): boolean {
-  const re = new RegExp(PACKAGE_RE.source, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  // one regex scan for both words (faster than an indexOf loop per word)
+  const anchors = new RegExp(ANCHOR.source, 'g');
+  for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
+    if (packageIn(text, statementAround(text, m.index))) return true;
+  }
+  return false;
+}
+
+const ANCHOR = /\bimport\b|\brequire\b/;
+
+const QUOTE = /["'`]/;
+
+/** [start, end) of the line holding text[i], extended to the line with the next quote when the line opens `{` without one (a JS import over several lines). */
+function statementAround(text: string, i: number): [number, number] {
+  const start = Math.max(text.lastIndexOf('\n', i), text.lastIndexOf('\r', i)) + 1;
+  let end = lineEnd(text, i);
+  if (!QUOTE.test(text.slice(start, end)) && text.slice(i, end).includes('{')) {
+    const q = text.slice(end, end + 2000).search(QUOTE);
+    if (q >= 0) end = lineEnd(text, end + q);
+  }
+  return [start, end];
+}
+
+function lineEnd(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  return n < 0 ? text.length : n;
+}
+
+function packageIn(text: string, [start, end]: [number, number]): boolean {
+  // one regex object for every statement (synchronous use only)
+  const re = PACKAGE_RE;
+  re.lastIndex = 0;
+  const s = text.slice(start, end);
+  for (let m = re.exec(s); m; m = re.exec(s)) {
     const i = m.index;
-    const c = text.charCodeAt(i);
+    const c = s.charCodeAt(i);
     if (c === 0x22 || c === 0x27 || c === 0x60) return true;
     re.lastIndex = i + 1;
-    const end = i + m[0].length;
-    if ((i > 0 && (isIdentifierChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x2e)) || (end < text.length && isIdentifierChar(text.charCodeAt(end)))) continue;
-    const lineStart = Math.max(text.lastIndexOf('\n', i), text.lastIndexOf('\r', i)) + 1;
-    if (IMPORT_LINE.test(text.slice(lineStart, i + 1))) return true;
+    const after = i + m[0].length;
+    const before = i > 0 ? s.charCodeAt(i - 1) : 0x20;
+    if (!isIdentifierChar(before) && before !== 0x2e && !(after < s.length && isIdentifierChar(s.charCodeAt(after)))) return true;
   }
   return false;
 }
