@@ -6,14 +6,17 @@
  * framework files through.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { extractCallsAndWords, mightContainCall } from '../../server/src/analysis/extract';
-import { mightImportFramework } from '../../server/src/analysis/frameworks';
+import { FRAMEWORKS, mightImportFramework } from '../../server/src/analysis/frameworks';
 import { reuseExtraction } from '../../server/src/analysis/reuse';
 import { Documents } from '../../server/src/features/documents';
 import { initParsers } from '../../server/src/parse/parser';
 import type { LanguageName } from '../../server/src/parse/parser';
 import { at, calls, plain } from '../helpers/extract';
+import { repoRoot } from '../helpers/repoRoot';
 
 before(async () => {
   await initParsers();
@@ -109,13 +112,14 @@ const cases: { name: string; lang: LanguageName; code: string; expected: Expecte
   {
     name: 'LiteLLM: functions by module and by name, prefixes, api_version',
     lang: 'python',
-    code: 'import litellm\nfrom litellm import embedding\na = litellm.completion(model="gpt-4o", messages=[])\nb = litellm.completion("openai/gpt-4o", messages=[])\nc = litellm.completion(model="azure/prod", api_version="2024-06-01", messages=[])\nd = litellm.completion(model="groq/llama3-8b-8192", messages=[])\ne = embedding(model="text-embedding-3-small", input=["x"])\nf = litellm.text_completion(model="text-completion-openai/gpt-3.5-turbo-instruct", prompt="x")\n',
+    code: 'import litellm\nfrom litellm import embedding\na = litellm.completion(model="gpt-4o", messages=[])\nb = litellm.completion("openai/gpt-4o", messages=[])\nc = litellm.completion(model="azure/prod", api_version="2024-06-01", messages=[])\nd = litellm.completion(model="groq/llama3-8b-8192", messages=[])\ne = embedding(model="text-embedding-3-small", input=["x"])\nf = litellm.text_completion(model="text-completion-openai/gpt-3.5-turbo-instruct", prompt="x")\ng = litellm.completion(model="azure/o_series/reasoning", messages=[])\n',
     expected: [
       { framework: 'LiteLLM', method: 'litellm.completion', endpoint: 'chat.completions', endpointFixed: false, client: 'openai', modelAt: '"gpt-4o"', model: 'gpt-4o', knownModelsOnly: true },
       { framework: 'LiteLLM', method: 'litellm.completion', endpoint: 'chat.completions', endpointFixed: false, client: 'openai', modelAt: 'gpt-4o', model: 'gpt-4o' },
       { framework: 'LiteLLM', method: 'litellm.completion', endpoint: 'chat.completions', endpointFixed: false, client: 'azure', modelAt: 'prod', model: 'prod', apiVersion: '2024-06-01' },
       { framework: 'LiteLLM', method: 'embedding', endpoint: 'embeddings', endpointFixed: true, client: 'openai', modelAt: '"text-embedding-3-small"', model: 'text-embedding-3-small', knownModelsOnly: true },
       { framework: 'LiteLLM', method: 'litellm.text_completion', endpoint: 'completions', endpointFixed: true, client: 'openai', modelAt: 'gpt-3.5-turbo-instruct', model: 'gpt-3.5-turbo-instruct' },
+      { framework: 'LiteLLM', method: 'litellm.completion', endpoint: 'chat.completions', endpointFixed: false, client: 'azure', modelAt: 'reasoning', model: 'reasoning' },
     ],
   },
   {
@@ -258,4 +262,15 @@ test('typing a framework call into a statement without one is not reused from be
   assert.equal(reuseExtraction(prev, text, record, docs.tree(s)!, s.doc.getText()), null);
   assert.equal(extractCallsAndWords(docs.tree(s)!, s.doc.getText(), 'python').calls.length, 1);
   docs.close(s.uri);
+});
+
+test('docs/frameworks.md names every framework, constructor, function and import path of the table', () => {
+  const doc = readFileSync(join(repoRoot(), 'docs', 'frameworks.md'), 'utf8');
+  const missing: string[] = [];
+  for (const row of FRAMEWORKS) {
+    if (!doc.includes(`### ${row.framework}`)) missing.push(`section ${row.framework}`);
+    for (const name of [...row.names, ...(row.factories ?? [])]) if (!doc.includes(`\`${name}`) && !doc.includes(`.${name}\``)) missing.push(`${row.framework}: ${name}`);
+    for (const module of row.modules) if (!doc.includes(`\`${module}`)) missing.push(`${row.framework}: ${module}`);
+  }
+  assert.deepEqual(missing, []);
 });

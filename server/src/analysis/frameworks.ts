@@ -105,6 +105,9 @@ const LITELLM_NAMING: Naming = {
   prefixes: {
     openai: { client: 'openai' },
     azure: { client: 'azure' },
+    // routes that pick LiteLLM's parameter mapping for a deployment's model family
+    'azure/o_series': { client: 'azure' },
+    'azure/gpt5_series': { client: 'azure' },
     'text-completion-openai': { client: 'openai', ...completions },
     azure_text: { client: 'azure', ...completions },
   },
@@ -161,10 +164,12 @@ export const FRAMEWORKS: readonly Row[] = [
   { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents', 'agents.models.openai_chatcompletions'], names: ['OpenAIChatCompletionsModel'], client: 'openai', ...chat, model: { names: ['model'], position: 0 }, clientArg: { names: ['openai_client'], position: 1 } },
   { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents', 'agents.models.openai_responses'], names: ['OpenAIResponsesModel'], client: 'openai', ...responses, model: { names: ['model'], position: 0 }, clientArg: { names: ['openai_client'], position: 1 } },
   // LiteLLM: the provider comes from the prefix, or from the bare name
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['completion', 'acompletion', 'text_completion', 'atext_completion'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['responses', 'aresponses'], client: 'openai', ...responses, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
+  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['completion', 'acompletion'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
+  // `text_completion`, `responses` and `image_generation` take the prompt or input first: the model only by name
+  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['text_completion', 'atext_completion'], client: 'openai', ...chatOrOther, model: { names: ['model'] }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
+  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['responses', 'aresponses'], client: 'openai', ...responses, model: { names: ['model'] }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
   { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['embedding', 'aembedding'], client: 'openai', ...embeddings, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['image_generation', 'aimage_generation'], client: 'openai', endpoint: 'images.generate', endpointFixed: true, model: { names: ['model'], position: 1 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
+  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['image_generation', 'aimage_generation'], client: 'openai', endpoint: 'images.generate', endpointFixed: true, model: { names: ['model'] }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
   { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['transcription', 'atranscription'], client: 'openai', endpoint: 'audio.transcriptions', endpointFixed: true, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
   { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['speech', 'aspeech'], client: 'openai', endpoint: 'audio.speech', endpointFixed: true, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
   // DSPy: `dspy.LM` hands the model string to LiteLLM
@@ -172,7 +177,7 @@ export const FRAMEWORKS: readonly Row[] = [
   // instructor: `from_provider("openai/…")` builds an OpenAI client; `mode=` may choose the Responses API
   { framework: 'instructor', family: 'python', modules: ['instructor'], names: ['from_provider'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: { separator: '/', prefixes: { openai: { client: 'openai' } }, bare: 'none' } },
   // pydantic-ai: `openai:` is chat before 1.0 and Responses since
-  { framework: 'pydantic-ai', family: 'python', modules: ['pydantic_ai', 'pydantic_ai.agent'], names: ['Agent'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: { separator: ':', prefixes: { openai: { client: 'openai' }, 'openai-chat': { client: 'openai', ...chat }, 'openai-responses': { client: 'openai', ...responses }, azure: { client: 'azure' } }, bare: 'known' } },
+  { framework: 'pydantic-ai', family: 'python', modules: ['pydantic_ai', 'pydantic_ai.agent'], names: ['Agent'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: { separator: ':', prefixes: { openai: { client: 'openai' }, 'openai-chat': { client: 'openai', ...chat }, 'openai-responses': { client: 'openai', ...responses }, azure: { client: 'azure', ...chat } }, bare: 'known' } },
   { framework: 'pydantic-ai', family: 'python', modules: ['pydantic_ai.models.openai'], names: ['OpenAIModel', 'OpenAIChatModel'], client: 'openai', ...chat, model: { names: ['model_name'], position: 0 }, providerArg: { name: 'provider', values: { openai: 'openai', 'openai-chat': 'openai', azure: 'azure' } } },
   { framework: 'pydantic-ai', family: 'python', modules: ['pydantic_ai.models.openai'], names: ['OpenAIResponsesModel'], client: 'openai', ...responses, model: { names: ['model_name'], position: 0 }, providerArg: { name: 'provider', values: { openai: 'openai', 'openai-responses': 'openai', azure: 'azure' } } },
   // AutoGen: constructor arguments that are request parameters go to chat.completions.create as they are
@@ -628,14 +633,15 @@ function routeOf(c: Candidate, model: Argument, named: Argument[]): Route | null
 }
 
 function stripPrefix(route: Route, naming: Naming, id: string): Route | null {
-  const at = id.indexOf(naming.separator);
-  const prefix = at > 0 ? id.slice(0, at) : null;
-  // a fine-tuned ID (`ft:gpt-4o-mini:org::id`) is not a provider prefix
-  if (prefix !== null && !(naming.separator === ':' && prefix === 'ft')) {
-    const to = naming.prefixes[prefix];
-    if (!to) return null;
-    return { ...route, client: to.client, endpoint: to.endpoint ?? route.endpoint, endpointFixed: to.endpointFixed ?? route.endpointFixed, prefixLength: at + 1 };
+  // the longest route that starts the ID (LiteLLM's `azure/o_series/` before `azure/`)
+  let key: string | null = null;
+  for (const k of Object.keys(naming.prefixes)) if (id.startsWith(k + naming.separator) && (key === null || k.length > key.length)) key = k;
+  if (key !== null) {
+    const to = naming.prefixes[key]!;
+    return { ...route, client: to.client, endpoint: to.endpoint ?? route.endpoint, endpointFixed: to.endpointFixed ?? route.endpointFixed, prefixLength: key.length + 1 };
   }
+  // any other prefix is another provider's; a fine-tuned ID (`ft:gpt-4o-mini:org::id`) has none
+  if (id.indexOf(naming.separator) > 0 && !(naming.separator === ':' && id.startsWith('ft:'))) return null;
   if (naming.bare === 'none') return null;
   if (naming.bare === 'known') route.knownOnly = true;
   return route;
