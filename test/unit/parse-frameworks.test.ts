@@ -104,7 +104,7 @@ const cases: { name: string; lang: LanguageName; code: string; expected: Expecte
     lang: 'python',
     code: 'from agents import Agent, OpenAIChatCompletionsModel\nfrom openai import AsyncOpenAI\nlocal = AsyncOpenAI(base_url="http://localhost:11434/v1")\na = Agent(name="a", model="gpt-4.1")\nb = Agent(name="b", model="litellm/anthropic/claude-3-5-sonnet")\nc = OpenAIChatCompletionsModel(model="qwen2.5", openai_client=local)\nd = OpenAIChatCompletionsModel("gpt-4o", AsyncOpenAI())\n',
     expected: [
-      { framework: 'OpenAI Agents SDK', method: 'Agent', endpoint: 'responses', endpointFixed: true, client: 'openai', modelAt: '"gpt-4.1"', model: 'gpt-4.1' },
+      { framework: 'OpenAI Agents SDK', method: 'Agent', endpoint: 'responses', endpointFixed: true, client: 'openai', modelAt: '"gpt-4.1"', model: 'gpt-4.1', knownModelsOnly: true },
       { framework: 'OpenAI Agents SDK', method: 'OpenAIChatCompletionsModel', endpoint: 'chat.completions', endpointFixed: true, client: 'compatible', modelAt: '"qwen2.5"', model: 'qwen2.5', baseUrl: 'http://localhost:11434/v1' },
       { framework: 'OpenAI Agents SDK', method: 'OpenAIChatCompletionsModel', endpoint: 'chat.completions', endpointFixed: true, client: 'openai', modelAt: '"gpt-4o"', model: 'gpt-4o' },
     ],
@@ -164,7 +164,7 @@ const cases: { name: string; lang: LanguageName; code: string; expected: Expecte
     expected: [
       { framework: 'LangChain.js', method: 'ChatOpenAI', endpoint: 'chat.completions', endpointFixed: false, client: 'openai', modelAt: '"gpt-4o"', model: 'gpt-4o', args: ['modelName'] },
       { framework: 'LangChain.js', method: 'AzureChatOpenAI', endpoint: 'chat.completions', endpointFixed: false, client: 'azure', modelAt: '"prod"', model: 'prod', apiVersion: '2024-06-01', args: ['deploymentName'] },
-      { framework: 'OpenAI Agents SDK', method: 'Agent', endpoint: 'responses', endpointFixed: true, client: 'openai', modelAt: '"gpt-4.1"', model: 'gpt-4.1' },
+      { framework: 'OpenAI Agents SDK', method: 'Agent', endpoint: 'responses', endpointFixed: true, client: 'openai', modelAt: '"gpt-4.1"', model: 'gpt-4.1', knownModelsOnly: true },
       { framework: 'OpenAI Agents SDK', method: 'OpenAIResponsesModel', endpoint: 'responses', endpointFixed: true, client: 'openai', modelAt: '"o3"', model: 'o3', knownModelsOnly: true },
       { framework: 'LlamaIndex.TS', method: 'llamaOpenAI', endpoint: 'chat.completions', endpointFixed: true, client: 'openai', modelAt: '"gpt-4o-mini"', model: 'gpt-4o-mini' },
     ],

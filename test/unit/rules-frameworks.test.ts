@@ -151,8 +151,12 @@ const fixed = (code: string, from = 'gpt-4-32k', to = 'gpt-4o') => code.replace(
     valid: [
       // the client comes from elsewhere: a model outside the catalog may be its vendor's
       { name: 'Agents SDK: a client the file cannot see', lang: 'python', code: 'from agents import OpenAIChatCompletionsModel\n\ndef model(client):\n    return OpenAIChatCompletionsModel(model="gemini-2.0-flash", openai_client=client)\n' },
+      // a bare name goes to the default client, which the environment may point at another server
+      { name: 'Agents SDK: a bare name outside the catalog', lang: 'python', code: 'from agents import Agent\n\nagent = Agent(name="x", model="qwen2.5-coder")\n' },
     ],
-    invalid: [],
+    invalid: [
+      { name: 'Agents SDK: a typo after openai/', lang: 'python', code: 'from agents import Agent\n\nagent = Agent(name="x", model="openai/gpt4o")\n', errors: [{ covers: 'gpt4o', message: TYPO, output: 'from agents import Agent\n\nagent = Agent(name="x", model="openai/gpt-4o")\n' }] },
+    ],
   });
 }
 

@@ -159,8 +159,9 @@ export const FRAMEWORKS: readonly Row[] = [
   { framework: 'LlamaIndex', family: 'python', modules: ['llama_index.embeddings.openai', 'llama_index.embeddings'], names: ['OpenAIEmbedding'], client: 'openai', ...embeddings, model: { names: ['model'] }, baseUrl: ['api_base'] },
   { framework: 'LlamaIndex', family: 'python', modules: ['llama_index.llms.azure_openai', 'llama_index.llms'], names: ['AzureOpenAI'], client: 'azure', ...chatOrOther, model: { names: ['engine', 'deployment_name', 'deployment_id', 'deployment', 'azure_deployment'] }, apiVersion: ['api_version'] },
   { framework: 'LlamaIndex', family: 'python', modules: ['llama_index.embeddings.azure_openai'], names: ['AzureOpenAIEmbedding'], client: 'azure', ...embeddings, model: { names: ['deployment_name', 'deployment', 'deployment_id', 'azure_deployment'] }, apiVersion: ['api_version'] },
-  // OpenAI Agents SDK (Python): Responses by default; `litellm/…` and other prefixes are other providers
-  { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents'], names: ['Agent'], client: 'openai', ...responses, model: { names: ['model'] }, naming: { separator: '/', prefixes: { openai: { client: 'openai' } }, bare: 'openai' }, clientSetter: 'set_default_openai_client' },
+  // OpenAI Agents SDK (Python): Responses by default; `litellm/…` and other prefixes are other providers. A
+  // bare name goes to the default client, which OPENAI_BASE_URL or another module may point elsewhere.
+  { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents'], names: ['Agent'], client: 'openai', ...responses, model: { names: ['model'] }, naming: { separator: '/', prefixes: { openai: { client: 'openai' } }, bare: 'known' }, clientSetter: 'set_default_openai_client' },
   { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents', 'agents.models.openai_chatcompletions'], names: ['OpenAIChatCompletionsModel'], client: 'openai', ...chat, model: { names: ['model'], position: 0 }, clientArg: { names: ['openai_client'], position: 1 } },
   { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents', 'agents.models.openai_responses'], names: ['OpenAIResponsesModel'], client: 'openai', ...responses, model: { names: ['model'], position: 0 }, clientArg: { names: ['openai_client'], position: 1 } },
   // LiteLLM: the provider comes from the prefix, or from the bare name
@@ -211,7 +212,7 @@ export const FRAMEWORKS: readonly Row[] = [
   { framework: 'LangChain.js', family: 'ecma', modules: [...LCJS, 'langchain/llms/openai'], names: ['OpenAI'], client: 'openai', ...completions, model: { names: ['model', 'modelName'] }, baseUrl: ['configuration.baseURL'] },
   { framework: 'LangChain.js', family: 'ecma', modules: ['langchain/chat_models/universal'], names: ['initChatModel'], client: 'openai', ...chatOrOther, model: { names: [], position: 0 }, naming: OPENAI_COLON },
   // OpenAI Agents SDK (JS)
-  { framework: 'OpenAI Agents SDK', family: 'ecma', modules: ['@openai/agents', '@openai/agents-core'], names: ['Agent'], client: 'openai', ...responses, model: { names: ['model'] } },
+  { framework: 'OpenAI Agents SDK', family: 'ecma', modules: ['@openai/agents', '@openai/agents-core'], names: ['Agent'], client: 'openai', ...responses, model: { names: ['model'] }, naming: { separator: '/', prefixes: {}, bare: 'known' } },
   { framework: 'OpenAI Agents SDK', family: 'ecma', modules: ['@openai/agents', '@openai/agents-openai'], names: ['OpenAIChatCompletionsModel'], client: 'openai', ...chat, model: { names: [], position: 1 }, clientArg: { names: [], position: 0 } },
   { framework: 'OpenAI Agents SDK', family: 'ecma', modules: ['@openai/agents', '@openai/agents-openai'], names: ['OpenAIResponsesModel'], client: 'openai', ...responses, model: { names: [], position: 1 }, clientArg: { names: [], position: 0 } },
   // LlamaIndex.TS
