@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { extractCallsAndWords, mightContainCall } from '../../server/src/analysis/extract';
-import { FRAMEWORKS, mightImportFramework } from '../../server/src/analysis/frameworks';
+import { FRAMEWORKS, frameworkCalls, mightImportFramework } from '../../server/src/analysis/frameworks';
 import { reuseExtraction } from '../../server/src/analysis/reuse';
 import { Documents } from '../../server/src/features/documents';
-import { initParsers } from '../../server/src/parse/parser';
+import { initParsers, parseText } from '../../server/src/parse/parser';
 import type { LanguageName } from '../../server/src/parse/parser';
 import { at, calls, plain } from '../helpers/extract';
 import { repoRoot } from '../helpers/repoRoot';
@@ -273,4 +273,18 @@ test('docs/frameworks.md names every framework, constructor, function and import
     for (const module of row.modules) if (!doc.includes(`\`${module}`)) missing.push(`${row.framework}: ${module}`);
   }
   assert.deepEqual(missing, []);
+});
+
+test('reading framework calls that fails on odd input loses only the framework calls', () => {
+  const text = 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o")\n';
+  const tree = parseText(text, 'python');
+  const failing = {
+    *[Symbol.iterator](): Generator<{ local: string; module: string; name: string }> {
+      yield { local: 'ChatOpenAI', module: 'langchain_openai', name: 'ChatOpenAI' };
+      throw new Error('odd input');
+    },
+  };
+  const host = { family: 'python' as const, resolver: null as never, words: new Set<string>(), imports: failing, constructed: () => null, callArguments: () => ({ args: [], open: false }) };
+  assert.deepEqual(frameworkCalls(host, tree, 'python'), []);
+  tree.delete();
 });

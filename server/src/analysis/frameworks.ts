@@ -342,8 +342,16 @@ interface Candidate {
 const DATE_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 const OPENAI_BASE_URL = /^https?:\/\/api\.openai\.com(\/|$)/i;
 
-/** Every framework call in the tree, in source order. */
+/** Every framework call in the tree, in source order; none when reading them fails on odd input (the SDK calls stay). */
 export function frameworkCalls(host: FrameworkHost, tree: Tree, lang: LanguageName): ApiCall[] {
+  try {
+    return readFrameworkCalls(host, tree, lang);
+  } catch {
+    return [];
+  }
+}
+
+function readFrameworkCalls(host: FrameworkHost, tree: Tree, lang: LanguageName): ApiCall[] {
   const rows = FRAMEWORKS.filter((r) => r.family === host.family);
   const reaches = (module: string) => rows.some((r) => r.modules.some((m) => m === module || m.startsWith(`${module}.`)));
   const bindings = new Map<string, Binding>();
