@@ -22,6 +22,8 @@ const PY = [
 
 const TS = ['import { openai } from "@ai-sdk/openai";', '', 'const embedder = openai.embedding("");', ''].join('\n');
 
+const LITELLM = ['import litellm', '', 'r = litellm.completion(model="claude-3-5-sonnet-latest", messages=[])', ''].join('\n');
+
 const brief = (d: Diagnostic[]) => d.map((x) => `${x.code} ${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`);
 const text = (h: Hover | null) => (h ? (h.contents as MarkupContent).value : '');
 
@@ -62,6 +64,15 @@ describe('framework model strings in the editor', () => {
     assert.ok(!labels.includes('text-embedding-3-small'), 'not an embedding model on a chat model call');
     const gpt4o = list.items.find((i) => i.label === 'gpt-4o')!;
     assert.deepEqual(gpt4o.textEdit, { range: { start: { line: 3, character: 30 }, end: { line: 3, character: 39 } }, newText: 'gpt-4o' });
+  });
+
+  it('says why a bare ID outside the catalog is not checked where the framework picks the provider by name', async () => {
+    const uri = 'file:///virtual/router.py';
+    c.open(uri, 'python', LITELLM);
+    assert.deepEqual(await c.pushed(uri), []);
+    const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, 'claude', 2) });
+    assert.match(text(h), /^`claude-3-5-sonnet-latest` is not in the catalog dated \d{4}-\d{2}-\d{2}: LiteLLM may send it to another provider, so it is not checked\.$/);
+    c.close(uri);
   });
 
   it('completes embedding models in the AI SDK embedding factory', async () => {
