@@ -80,13 +80,14 @@ const cases: { name: string; lang: LanguageName; code: string; expected: Expecte
     ],
   },
   {
-    name: 'LangChain: init_chat_model prefixes and model_provider',
+    name: 'LangChain: init_chat_model and create_agent prefixes, model_provider',
     lang: 'python',
-    code: 'from langchain.chat_models import init_chat_model\na = init_chat_model("openai:gpt-4o")\nb = init_chat_model("gpt-4o")\nc = init_chat_model("o1", model_provider="openai")\nd = init_chat_model("anthropic:claude-3-5-sonnet-latest")\ne = init_chat_model(model="claude-3-opus", model_provider="anthropic")\n',
+    code: 'from langchain.chat_models import init_chat_model\nfrom langchain.agents import create_agent\na = init_chat_model("openai:gpt-4o")\nb = init_chat_model("gpt-4o")\nc = init_chat_model("o1", model_provider="openai")\nd = init_chat_model("anthropic:claude-3-5-sonnet-latest")\ne = init_chat_model(model="claude-3-opus", model_provider="anthropic")\nf = create_agent(model="openai:gpt-4.1", tools=[])\n',
     expected: [
       { framework: 'LangChain', method: 'init_chat_model', endpoint: 'chat.completions', endpointFixed: false, client: 'openai', modelAt: 'gpt-4o', model: 'gpt-4o' },
       { framework: 'LangChain', method: 'init_chat_model', endpoint: 'chat.completions', endpointFixed: false, client: 'openai', modelAt: '"gpt-4o"', model: 'gpt-4o', knownModelsOnly: true },
       { framework: 'LangChain', method: 'init_chat_model', endpoint: 'chat.completions', endpointFixed: false, client: 'openai', modelAt: '"o1"', model: 'o1' },
+      { framework: 'LangChain', method: 'create_agent', endpoint: 'chat.completions', endpointFixed: false, client: 'openai', modelAt: 'gpt-4.1', model: 'gpt-4.1' },
     ],
   },
   {
