@@ -139,6 +139,9 @@ const LC_LLMS_OLD = ['langchain.llms', 'langchain.llms.openai', 'langchain_commu
 const SK = ['semantic_kernel.connectors.ai.open_ai'];
 const AUTOGEN = ['autogen_ext.models.openai'];
 const LCJS = ['@langchain/openai'];
+const LITELLM = { framework: 'LiteLLM', family: 'python', modules: ['litellm'], client: 'openai', naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] } as const;
+const SK_OPENAI = { framework: 'Semantic Kernel', family: 'python', modules: SK, client: 'openai', model: { names: ['ai_model_id'], position: 0 }, clientArg: { names: ['async_client'] } } as const;
+const SK_AZURE = { framework: 'Semantic Kernel', family: 'python', modules: SK, client: 'azure', model: { names: ['deployment_name'] }, apiVersion: ['api_version'] } as const;
 
 /** Every framework call the engine reads. docs/frameworks.md: one section per framework, with the evidence. */
 export const FRAMEWORKS: readonly Row[] = [
@@ -165,16 +168,16 @@ export const FRAMEWORKS: readonly Row[] = [
   { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents', 'agents.models.openai_chatcompletions'], names: ['OpenAIChatCompletionsModel'], client: 'openai', ...chat, model: { names: ['model'], position: 0 }, clientArg: { names: ['openai_client'], position: 1 } },
   { framework: 'OpenAI Agents SDK', family: 'python', modules: ['agents', 'agents.models.openai_responses'], names: ['OpenAIResponsesModel'], client: 'openai', ...responses, model: { names: ['model'], position: 0 }, clientArg: { names: ['openai_client'], position: 1 } },
   // LiteLLM: the provider comes from the prefix, or from the bare name
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['completion', 'acompletion'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
+  { ...LITELLM, names: ['completion', 'acompletion'], ...chatOrOther, model: { names: ['model'], position: 0 } },
   // `text_completion`, `responses` and `image_generation` take the prompt or input first: the model only by name
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['text_completion', 'atext_completion'], client: 'openai', ...chatOrOther, model: { names: ['model'] }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['responses', 'aresponses'], client: 'openai', ...responses, model: { names: ['model'] }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['embedding', 'aembedding'], client: 'openai', ...embeddings, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['image_generation', 'aimage_generation'], client: 'openai', endpoint: 'images.generate', endpointFixed: true, model: { names: ['model'] }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['transcription', 'atranscription'], client: 'openai', endpoint: 'audio.transcriptions', endpointFixed: true, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
-  { framework: 'LiteLLM', family: 'python', modules: ['litellm'], names: ['speech', 'aspeech'], client: 'openai', endpoint: 'audio.speech', endpointFixed: true, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
+  { ...LITELLM, names: ['text_completion', 'atext_completion'], ...chatOrOther, model: { names: ['model'] } },
+  { ...LITELLM, names: ['responses', 'aresponses'], ...responses, model: { names: ['model'] } },
+  { ...LITELLM, names: ['embedding', 'aembedding'], ...embeddings, model: { names: ['model'], position: 0 } },
+  { ...LITELLM, names: ['image_generation', 'aimage_generation'], endpoint: 'images.generate', endpointFixed: true, model: { names: ['model'] } },
+  { ...LITELLM, names: ['transcription', 'atranscription'], endpoint: 'audio.transcriptions', endpointFixed: true, model: { names: ['model'], position: 0 } },
+  { ...LITELLM, names: ['speech', 'aspeech'], endpoint: 'audio.speech', endpointFixed: true, model: { names: ['model'], position: 0 } },
   // DSPy: `dspy.LM` hands the model string to LiteLLM
-  { framework: 'DSPy', family: 'python', modules: ['dspy'], names: ['LM'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: LITELLM_NAMING, apiVersion: ['api_version'], baseUrl: ['api_base', 'base_url'] },
+  { ...LITELLM, framework: 'DSPy', modules: ['dspy'], names: ['LM'], ...chatOrOther, model: { names: ['model'], position: 0 } },
   // instructor: `from_provider("openai/…")` builds an OpenAI client; `mode=` may choose the Responses API
   { framework: 'instructor', family: 'python', modules: ['instructor'], names: ['from_provider'], client: 'openai', ...chatOrOther, model: { names: ['model'], position: 0 }, naming: { separator: '/', prefixes: { openai: { client: 'openai' } }, bare: 'none' } },
   // pydantic-ai: `openai:` is chat before 1.0 and Responses since
@@ -185,18 +188,18 @@ export const FRAMEWORKS: readonly Row[] = [
   { framework: 'AutoGen', family: 'python', modules: AUTOGEN, names: ['OpenAIChatCompletionClient'], client: 'openai', ...chat, model: { names: ['model'] }, naming: { separator: '/', prefixes: {}, bare: 'known' }, baseUrl: ['base_url'], params: AUTOGEN_PARAMS },
   { framework: 'AutoGen', family: 'python', modules: AUTOGEN, names: ['AzureOpenAIChatCompletionClient'], client: 'azure', ...chat, model: { names: ['azure_deployment', 'model'] }, apiVersion: ['api_version'], params: AUTOGEN_PARAMS },
   // Semantic Kernel
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['OpenAIChatCompletion'], client: 'openai', ...chat, model: { names: ['ai_model_id'], position: 0 }, clientArg: { names: ['async_client'] } },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['OpenAITextCompletion'], client: 'openai', ...completions, model: { names: ['ai_model_id'], position: 0 }, clientArg: { names: ['async_client'] } },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['OpenAITextEmbedding'], client: 'openai', ...embeddings, model: { names: ['ai_model_id'], position: 0 }, clientArg: { names: ['async_client'] } },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['OpenAITextToImage'], client: 'openai', endpoint: 'images.generate', endpointFixed: true, model: { names: ['ai_model_id'], position: 0 }, clientArg: { names: ['async_client'] } },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['OpenAIAudioToText'], client: 'openai', endpoint: 'audio.transcriptions', endpointFixed: true, model: { names: ['ai_model_id'], position: 0 }, clientArg: { names: ['async_client'] } },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['OpenAITextToAudio'], client: 'openai', endpoint: 'audio.speech', endpointFixed: true, model: { names: ['ai_model_id'], position: 0 }, clientArg: { names: ['async_client'] } },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['AzureChatCompletion'], client: 'azure', ...chat, model: { names: ['deployment_name'] }, apiVersion: ['api_version'] },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['AzureTextCompletion'], client: 'azure', ...completions, model: { names: ['deployment_name'] }, apiVersion: ['api_version'] },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['AzureTextEmbedding'], client: 'azure', ...embeddings, model: { names: ['deployment_name'] }, apiVersion: ['api_version'] },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['AzureTextToImage'], client: 'azure', endpoint: 'images.generate', endpointFixed: true, model: { names: ['deployment_name'] }, apiVersion: ['api_version'] },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['AzureAudioToText'], client: 'azure', endpoint: 'audio.transcriptions', endpointFixed: true, model: { names: ['deployment_name'] }, apiVersion: ['api_version'] },
-  { framework: 'Semantic Kernel', family: 'python', modules: SK, names: ['AzureTextToAudio'], client: 'azure', endpoint: 'audio.speech', endpointFixed: true, model: { names: ['deployment_name'] }, apiVersion: ['api_version'] },
+  { ...SK_OPENAI, names: ['OpenAIChatCompletion'], ...chat },
+  { ...SK_OPENAI, names: ['OpenAITextCompletion'], ...completions },
+  { ...SK_OPENAI, names: ['OpenAITextEmbedding'], ...embeddings },
+  { ...SK_OPENAI, names: ['OpenAITextToImage'], endpoint: 'images.generate', endpointFixed: true },
+  { ...SK_OPENAI, names: ['OpenAIAudioToText'], endpoint: 'audio.transcriptions', endpointFixed: true },
+  { ...SK_OPENAI, names: ['OpenAITextToAudio'], endpoint: 'audio.speech', endpointFixed: true },
+  { ...SK_AZURE, names: ['AzureChatCompletion'], ...chat },
+  { ...SK_AZURE, names: ['AzureTextCompletion'], ...completions },
+  { ...SK_AZURE, names: ['AzureTextEmbedding'], ...embeddings },
+  { ...SK_AZURE, names: ['AzureTextToImage'], endpoint: 'images.generate', endpointFixed: true },
+  { ...SK_AZURE, names: ['AzureAudioToText'], endpoint: 'audio.transcriptions', endpointFixed: true },
+  { ...SK_AZURE, names: ['AzureTextToAudio'], endpoint: 'audio.speech', endpointFixed: true },
 
   // Vercel AI SDK: `openai("…")` is chat in @ai-sdk/openai 1.x and Responses from 2.0
   { framework: 'Vercel AI SDK', family: 'ecma', modules: ['@ai-sdk/openai'], names: ['openai'], factories: ['createOpenAI'], methods: AI_SDK_METHODS, client: 'openai', ...responsesOrChat, model: { names: [], position: 0 }, baseUrl: ['baseURL'] },
