@@ -90,6 +90,16 @@ export interface FilePath {
   span: Span;
 }
 
+/** The framework that makes a request for the code (analysis/frameworks.ts). */
+export interface Via {
+  /** "LangChain", "Vercel AI SDK", ... */
+  framework: string;
+  /** false when the framework picks the endpoint by model or by its version: OAI104 does not judge the call */
+  endpointFixed: boolean;
+  /** the framework infers the provider from the model name (LiteLLM's bare IDs) or uses a client the file cannot see: an ID the catalog does not know is not OpenAI's */
+  knownModelsOnly: boolean;
+}
+
 export interface ApiCall {
   endpoint: Endpoint;
   /** the method path as written, e.g. "chat.completions.create", "beta.chat.completions.parse" */
@@ -115,4 +125,6 @@ export interface ApiCall {
   instructions: ValueNode | null;
   /** audio transcriptions / translations: the local file `file` opens, when its path is known */
   filePath?: FilePath;
+  /** a framework call (LangChain `ChatOpenAI(...)`, the AI SDK's `openai("…")`); absent or null for the raw SDK */
+  via?: Via | null;
 }

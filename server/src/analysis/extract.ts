@@ -33,6 +33,7 @@ import { namesQuery } from '../parse/parser';
 import type { LanguageName } from '../parse/parser';
 import type { ApiCall, Argument, ClientInfo, ClientKind, ContentPart, Message, ValueNode } from './apiCall';
 import { uploadedFile } from './filePaths';
+import { frameworkCalls, mightImportFramework } from './frameworks';
 import { capture, classFields, isIdentifierChar, isUnicodeSpace, matchesAt, TextNameIndex, wordOccurrences } from './nameIndex';
 import { entry, Resolver, setEntry, spanOf, valueOfBinding } from './values';
 import type { Family } from './values';
@@ -138,7 +139,7 @@ const PREFILTER_RESOURCES = new RegExp([...new Set([...METHOD_PATHS.map((m) => m
  * recognised without it.
  */
 export function mightContainCall(text: string): boolean {
-  return !resourceHits(text).next().done;
+  return !resourceHits(text).next().done || mightImportFramework(text);
 }
 
 /**
@@ -394,6 +395,11 @@ class FileAnalysis {
       }
     }
     return this.kinds;
+  }
+
+  /** Every name an import binds, with its module and the name it has there (analysis/frameworks.ts). */
+  *imports(): Generator<{ local: string; module: string; name: string }> {
+    for (const [local, module] of this.importedFrom) yield { local, module, name: this.renamed.get(local) ?? local };
   }
 
   get importsOpenai(): boolean {
@@ -835,5 +841,17 @@ export function extractCallsAndWords(tree: Tree, text: string, lang: LanguageNam
       ...(filePath ? { filePath } : {}),
     });
   }
-  return { calls, words: fa.words };
+  const viaFrameworks = frameworkCalls({ family: fa.family, resolver: fa.resolver, words: fa.words, imports: fa.imports(), constructed: (n) => fa.constructed(n), callArguments: (n) => callArguments(fa, n) }, tree, lang);
+  return { calls: viaFrameworks.length ? inSourceOrder(calls, viaFrameworks) : calls, words: fa.words };
+}
+
+/** The SDK calls with the framework calls put in among them by where they start. */
+function inSourceOrder(calls: ApiCall[], more: ApiCall[]): ApiCall[] {
+  const out: ApiCall[] = [];
+  let j = 0;
+  for (const c of calls) {
+    while (j < more.length && more[j]!.span.start < c.span.start) out.push(more[j++]!);
+    out.push(c);
+  }
+  return out.concat(more.slice(j));
 }

@@ -85,6 +85,7 @@ function modelHover(call: ApiCall, t: ModelTarget, a: DocAnalysis): string | nul
   }
   if (t.kind === 'unknown') return `\`${t.id}\`${t.mappedFrom ? ` (deployment \`${t.mappedFrom}\`)` : ''} is not in the catalog dated ${catalog.asOf}; model checks skipped.`;
   if (t.kind === 'unmapped') return `Azure deployment \`${t.id}\` is not mapped to a model: set \`openaiModelLint.azure.deployments\` (command "Map Azure deployment…").`;
+  if (t.kind === 'compatible' && t.id && call.via && call.client.kind !== 'compatible') return `\`${t.id}\` is not in the catalog dated ${catalog.asOf}: ${call.via.framework} may send it to another provider, so it is not checked.`;
   if (t.kind === 'compatible') return t.id ? `\`${t.id}\`: a model of another vendor’s OpenAI-compatible API; not in this catalog.` : null;
   return null;
 }

@@ -37,6 +37,8 @@ export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Set
   }
 
   const resolved = safe(() => catalog.resolve(id));
+  // a framework that infers the provider from the name: an ID the catalog does not know is another provider's
+  if (!resolved && call.via?.knownModelsOnly) return { kind: 'compatible', id, span };
   if (!resolved) return { kind: 'unknown', id, span, innerSpan };
   return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry };
 }
