@@ -102,8 +102,9 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
       unusedSeverity: unusedLevel === null ? null : unusedLevel === 'default' ? RULES.OAI001.meta.defaultSeverity : unusedLevel,
     });
   }
-  // a key passed where a model or deployment goes is echoed by other rules' messages: mask it
-  if (text.includes('sk-')) result = result.map(redactFinding);
+  // a key passed where a model or deployment goes is echoed by other rules' messages (written
+  // with escapes or split in literals, the text may not show it): mask it
+  result = result.map(redactFinding);
   result.sort(bySpan);
   return { calls, findings: result, words };
 }

@@ -22,6 +22,7 @@ import { hover } from './features/hover';
 import { SECTION, SettingsCache } from './features/settings';
 import { callAt, callTokenInfo, LOADING_TEXT, summary } from './features/tokenInfo';
 import { codeLenses, inlayHints } from './features/tokenHints';
+import { redactKeys } from './rules/hardcoded-api-key';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new Documents();
@@ -215,9 +216,11 @@ connection.onRequest(
     if (!r || !call) return { catalogDate, model: null, tokens: null };
     const t = callModel(call, r.a.ctx, r.a.text);
     const info = callTokenInfo(call, r.a, analyzer);
+    const model = t.kind === 'resolved' ? t.entry.id : t.kind === 'none' ? null : t.id;
     return {
       catalogDate: r.a.ctx.catalog.asOf,
-      model: t.kind === 'resolved' ? t.entry.id : t.kind === 'none' ? null : t.id,
+      // the status bar shows the model as written: a key pasted there is masked (OAI501's rule)
+      model: model === null ? null : redactKeys(model),
       tokens: info.kind === 'count' ? summary(info.count, info.entry) : info.kind === 'loading' ? LOADING_TEXT : null,
     };
   }),
@@ -234,7 +237,7 @@ connection.onRequest(
     const t = callModel(call, r.a.ctx, r.a.text);
     if (t.kind !== 'resolved') return null;
     const catalog = r.a.ctx.catalog instanceof Catalog ? r.a.ctx.catalog : Catalog.builtIn();
-    return { id: t.entry.id, markdown: modelCard(t.resolved, catalog, { asOf: r.a.ctx.asOf, markdown: true }) };
+    return { id: t.entry.id, markdown: redactKeys(modelCard(t.resolved, catalog, { asOf: r.a.ctx.asOf, markdown: true })) };
   }),
 );
 

@@ -42,7 +42,8 @@ function unknownAt(node: Node): ValueNode {
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v' };
 
-function unescape(raw: string): string {
+/** A string literal's text with its escape sequences resolved (`\x6b` → `k`, `\u0073` → `s`, a line continuation → nothing). */
+export function unescapeString(raw: string): string {
   if (!raw.includes('\\')) return raw;
   return raw.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_m, e: string) => {
     if (e[0] === 'u' && e.length > 1) return String.fromCodePoint(parseInt(e[1] === '{' ? e.slice(2, -1) : e.slice(1), 16));
@@ -269,7 +270,7 @@ export class Resolver {
       else if (t === 'interpolation') return unknownAt(node);
     }
     content = this.text.slice(start, end);
-    return { value: { kind: 'string', value: raw ? content : unescape(content) }, span: spanOf(node), innerSpan: { start, end } };
+    return { value: { kind: 'string', value: raw ? content : unescapeString(content) }, span: spanOf(node), innerSpan: { start, end } };
   }
 
   private array(node: Node, depth: number): ValueNode {
@@ -362,7 +363,7 @@ export class Resolver {
     if (node.type === 'template_string' && node.descendantsOfType('template_substitution').length) return unknownAt(node);
     const start = node.startIndex + 1;
     const end = Math.max(start, node.endIndex - 1);
-    return { value: { kind: 'string', value: unescape(this.text.slice(start, end)) }, span: spanOf(node), innerSpan: { start, end } };
+    return { value: { kind: 'string', value: unescapeString(this.text.slice(start, end)) }, span: spanOf(node), innerSpan: { start, end } };
   }
 
   private isProcessEnv(node: Node): boolean {
