@@ -180,6 +180,25 @@ export class Resolver {
     return null;
   }
 
+  /**
+   * The first value of a name bound several times in one scope where every later binding wraps
+   * the name itself (`client = OpenAI(...)` then `client = instructor.patch(client)`), as
+   * `wraps(value)` says of each later value; null otherwise (any other second binding, a name
+   * reassigned in JS/TS, a parameter).
+   */
+  rebound(name: string, at: Node, wraps: (value: Node) => boolean): Node | null {
+    if (this.family === 'ecma' && this.index.reassigned(name)) return null;
+    const found = this.visibleBindings(name, at);
+    if (found === null || found === 'parameter' || found.length < 2) return null;
+    const [first, ...later] = [...found].sort((a, b) => a.name.startIndex - b.name.startIndex);
+    if (!first!.assigned) return null;
+    for (const b of later) {
+      const v = b.assigned ? valueOfBinding(b.name) : null;
+      if (!v || !wraps(v)) return null;
+    }
+    return valueOfBinding(first!.name);
+  }
+
   /** The single assigned expression of `name` directly in scope `scope` (a class body: `client = OpenAI()`). */
   valueIn(name: string, scope: Node): Node | null {
     const found = this.bindingsIn(name, scope.id);
