@@ -9,10 +9,11 @@
  * `Model.objects.create(...)`, `stripe.Customer.create(...)`, `prisma.user.create(...)` or
  * `self.foo.chat.create(...)` are never calls.
  *
- * Clients defined elsewhere. Analysis is one file (one notebook cell) at a time, so a client
- * imported from another module (`from app.llm import client`, `import { openai } from
- * "./client"`), returned by an imported factory (`get_client()`), or defined in an earlier
- * notebook cell (a name nothing in the cell binds) has an origin this file cannot see. Such a
+ * Clients defined elsewhere. Analysis is one file at a time (a notebook's cells as one module,
+ * ../notebook.ts), so a client imported from another module (`from app.llm import client`,
+ * `import { openai } from "./client"`), returned by an imported factory (`get_client()`), or,
+ * in an editor that sends notebook cells one by one, defined in an earlier cell (a name nothing
+ * in the cell binds) has an origin this file cannot see. Such a
  * call is taken when its callee is one of the SDK's resource paths above (distinctive: ORMs and
  * payment SDKs do not name resources `chat.completions` / `embeddings` / `responses`) AND the
  * request names a `model` (Prisma's `embeddings.create({ data })` does not). Its client kind:
