@@ -8,7 +8,7 @@ import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-
 import { selectSafeEdits } from '../cli/fix';
 import type { DocAnalysis } from './analysis';
 import { toRange } from './convert';
-import { readData, SOURCE } from './diagnostics';
+import { placeEdits, readData, SOURCE } from './diagnostics';
 import { disableEdit } from './disableComment';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -30,7 +30,7 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: data.fix.safe,
-          edit: { changes: { [uri]: data.fix.edits } },
+          edit: { changes: byUri(data.fix.edits, uri) },
         });
       }
       if (data?.command) {
@@ -49,7 +49,7 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
   if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
     const edits = fixAllEdits(a);
     if (edits.length) {
-      out.push({ title: 'OpenAI Model Lint: Fix all safe problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+      out.push({ title: 'OpenAI Model Lint: Fix all safe problems', kind: FIX_ALL_KIND, edit: { changes: byUri(edits, uri) } });
     }
   }
   return out;
@@ -73,7 +73,16 @@ function disableForLine(d: Diagnostic, a: DocAnalysis, marker: '#' | '//', uri: 
  * Safe fixes of the whole document that can be applied together, chosen by `check --fix`'s
  * rule (a fix overlapping, or inserting inside, an edit already taken waits; the next fix-all
  * run, on the new text, picks it up), so the editor and the CLI never apply overlapping edits.
+ * In a notebook cell an edit may be in another cell (its `uri` says which).
  */
-export function fixAllEdits(a: DocAnalysis): TextEdit[] {
-  return selectSafeEdits(a.findings).edits.map((e) => ({ range: toRange(a.state.doc, e), newText: e.newText }));
+export function fixAllEdits(a: DocAnalysis): (TextEdit & { uri?: string })[] {
+  const placeable = a.placeEdit ? a.findings.filter((f) => f.fix && placeEdits(f.fix.edits, a.state.doc, a.placeEdit)) : a.findings;
+  return placeEdits(selectSafeEdits(placeable).edits, a.state.doc, a.placeEdit) ?? [];
+}
+
+/** Edits grouped by document: their own `uri`, else the one the request is about. */
+function byUri(edits: readonly (TextEdit & { uri?: string })[], uri: string): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const { uri: own, ...edit } of edits) (changes[own ?? uri] ??= []).push(edit);
+  return changes;
 }

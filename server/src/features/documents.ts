@@ -16,6 +16,7 @@ import type { LanguageName, Tree } from '../parse/parser';
 import { topStatementAt } from '../analysis/reuse';
 import type { EditRecord } from '../analysis/reuse';
 import { attempt } from '../engine';
+import type { ModuleInfo } from './notebooks';
 
 /**
  * Above this size a document with syntax errors is still re-parsed incrementally: a parse
@@ -40,6 +41,8 @@ export interface DocState {
   fromScratch?: boolean;
   /** the last few changes, for reusing an analysis across one (analysis/reuse.ts); null: not reusable */
   edits: { fromVersion: number; toVersion: number; edit: EditRecord | null }[];
+  /** set on a notebook's module document (./notebooks.ts): the cells it is laid out from */
+  module?: ModuleInfo;
 }
 
 const KEPT_EDITS = 4;
