@@ -5,7 +5,9 @@
  * error, which Jupyter never does (each cell is compiled alone). Such a cell (found as a
  * top-level statement that starts in it and runs past its end) is blanked out of the module,
  * which is analysed again, and is analysed on its own, as cells were before notebooks were one
- * program. Only a notebook with such a cell pays for the second parse.
+ * program. Only a notebook with such a cell pays for the second parse; the editor keeps that
+ * parse (`BlankedParse`) so the next keystroke re-parses it incrementally, as long as the
+ * result is free of syntax errors (the rule features/documents.ts follows for every document).
  */
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import type { ApiCall } from './analysis/apiCall';
@@ -22,6 +24,12 @@ import type { Finding } from './rules/types';
 /** Blanking rounds: a cell that only breaks once its neighbour is blanked is found in the next one. */
 const MAX_ROUNDS = 3;
 
+/** The module with its unparsable cells blanked, and its tree: owned by the caller, who deletes the tree. */
+export interface BlankedParse {
+  text: string;
+  tree: Tree;
+}
+
 /**
  * The module's analysis, positions in `layout.text`. `tree` is the module's tree (the editor
  * keeps it incrementally); `labels` name the cells in messages (default: their index).
@@ -31,8 +39,8 @@ export function analyzeNotebookTree(
   tree: Tree,
   layout: CellLayout,
   ctx: EngineContext,
-  opts: { document?: DocumentLocation; extraction?: Extraction; labels?: readonly (string | number)[] } = {},
-): Analysis {
+  opts: { document?: DocumentLocation; extraction?: Extraction; labels?: readonly (string | number)[]; previous?: BlankedParse } = {},
+): Analysis & { blanked?: BlankedParse } {
   const where = cellPlaceLabel(layout, opts.labels ?? layout.cells.map((_, i) => i));
   let broken = brokenCells(tree, layout);
   if (!broken.size) return analyzeTree(tree, layout.text, 'python', ctx, opts.document, opts.extraction, where);
@@ -40,16 +48,17 @@ export function analyzeNotebookTree(
   const alone = new Set<number>();
   let text = layout.text;
   let current: Tree | null = null;
+  for (let round = 0; broken.size && round < MAX_ROUNDS; round++) {
+    for (const i of broken) alone.add(i);
+    text = blankCells(layout, alone);
+    const next: Tree = round === 0 && opts.previous ? parseFrom(opts.previous, text) : parseText(text, 'python');
+    if (current !== opts.previous?.tree) current?.delete();
+    current = next;
+    broken = brokenCells(current, layout);
+  }
+  // still broken after the rounds: every cell on its own
+  if (broken.size) layout.cells.forEach((_, i) => alone.add(i));
   try {
-    for (let round = 0; broken.size && round < MAX_ROUNDS; round++) {
-      for (const i of broken) alone.add(i);
-      text = blankCells(layout, alone);
-      current?.delete();
-      current = parseText(text, 'python');
-      broken = brokenCells(current, layout);
-    }
-    // still broken after the rounds: every cell on its own
-    if (broken.size) layout.cells.forEach((_, i) => alone.add(i));
     const module = broken.size ? { calls: [], findings: [] } : analyzeTree(current!, text, 'python', ctx, opts.document, undefined, where);
     const calls: ApiCall[] = [...module.calls];
     const findings: Finding[] = [...module.findings];
@@ -61,10 +70,54 @@ export function analyzeNotebookTree(
     }
     calls.sort((a, b) => a.argsSpan.start - b.argsSpan.start);
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return { calls, findings };
-  } finally {
-    current?.delete();
+    return { calls, findings, blanked: current === opts.previous?.tree ? opts.previous : { text, tree: current! } };
+  } catch (err) {
+    if (current !== opts.previous?.tree) current?.delete();
+    throw err;
   }
+}
+
+/**
+ * The blanked module parsed again from the previous one: incrementally over the one changed
+ * range when that gives a tree without syntax errors, else from scratch. The previous tree is
+ * left as it is (a copy is edited); unchanged text returns it.
+ */
+function parseFrom(previous: BlankedParse, text: string): Tree {
+  if (previous.text === text) return previous.tree;
+  const old = previous.text;
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  const copy = previous.tree.copy();
+  try {
+    copy.edit({
+      startIndex: start,
+      oldEndIndex: old.length - end,
+      newEndIndex: text.length - end,
+      startPosition: pointAt(old, start),
+      oldEndPosition: pointAt(old, old.length - end),
+      newEndPosition: pointAt(text, text.length - end),
+    });
+    const tree = parseText(text, 'python', copy);
+    if (!tree.rootNode.hasError) return tree;
+    tree.delete();
+  } finally {
+    copy.delete();
+  }
+  return parseText(text, 'python');
+}
+
+/** The tree-sitter point (row, UTF-16 column) of an offset. */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
 }
 
 /** The module of `sources` (cells' Python with magics already blanked), parsed and analysed. */
@@ -74,7 +127,9 @@ export async function analyzeNotebook(sources: readonly string[], ctx: EngineCon
   if (!languageReady('python')) await initParsers(['python']);
   const tree = parseText(layout.text, 'python');
   try {
-    return { ...analyzeNotebookTree(tree, layout, ctx, { ...(document ? { document } : {}), ...(labels ? { labels } : {}) }), layout };
+    const { blanked, ...analysis } = analyzeNotebookTree(tree, layout, ctx, { ...(document ? { document } : {}), ...(labels ? { labels } : {}) });
+    blanked?.tree.delete();
+    return { ...analysis, layout };
   } finally {
     tree.delete();
   }

@@ -200,8 +200,9 @@ function scheduleNotebook(uri: string, edited: readonly string[]): void {
         served.delete(cell);
         if (!caps.pullDiagnostics) await connection.sendDiagnostics({ uri: cell, diagnostics: [] });
       }
+      const views = await analyzer.analyzeCells(nb);
       for (const c of nb.cells) {
-        const a = await analyzer.analyze(c.uri);
+        const a = views.get(c.uri) ?? null;
         const items = a ? a.findings.map((f) => toDiagnostic(f, a.state.doc, a.placeEdit)) : [];
         const json = JSON.stringify(items);
         if (served.get(c.uri) === json || (!a && !served.has(c.uri))) continue;

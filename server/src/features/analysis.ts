@@ -19,6 +19,7 @@ import { isEncodingLoaded, loadEncoding } from '../tokens';
 import type { Encoding } from '../catalog/schema';
 import type { DocumentLocation } from '../fileSize';
 import type { DocState, Documents } from './documents';
+import type { ModuleInfo } from './notebooks';
 import { cellState } from './notebooks';
 import type { Notebooks, NotebookState } from './notebooks';
 import type { SettingsCache } from './settings';
@@ -108,9 +109,21 @@ export class Analyzer {
    */
   private async analyzeCell(nb: NotebookState, uri: string): Promise<DocAnalysis | null> {
     const a = await this.analyze(nb.key);
+    return a ? this.cellView(a, nb, uri) : null;
+  }
+
+  /** Every cell's view of the module, analysed once; cells outside the module map to null. */
+  async analyzeCells(nb: NotebookState): Promise<Map<string, DocAnalysis | null>> {
+    const a = await this.analyze(nb.key);
+    const out = new Map<string, DocAnalysis | null>();
+    for (const c of nb.cells) out.set(c.uri, a ? this.cellView(a, nb, c.uri) : null);
+    return out;
+  }
+
+  private cellView(a: DocAnalysis, nb: NotebookState, uri: string): DocAnalysis | null {
     const notebooks = this.notebooks;
     const cell = notebooks?.cell(nb, uri);
-    if (!a || !cell || !notebooks) return null;
+    if (!cell || !notebooks) return null;
     const { extent } = cell;
     const inCell = (s: Span) => s.start >= extent.start && s.end <= extent.end;
     return {
@@ -149,13 +162,31 @@ export class Analyzer {
       const a = !tree || !state.lang
         ? EMPTY
         : module && module.layout.text === text
-          ? analyzeNotebookTree(tree, module.layout, ctx, { ...(location ? { document: location } : {}), ...(reused ? { extraction: reused } : {}), labels: module.labels })
+          ? this.analyzeModule(state, tree, module, ctx, location, reused)
           : analyzeTree(tree, text, state.lang, ctx, location, reused ?? undefined);
       result = { calls: a.calls, findings: a.findings, ...(a.words ? { words: a.words } : {}), state, text, ctx, skipped: false };
       this.warm(neededEncodings(a.calls, ctx, text));
     }
     this.cache.set(state, { version: state.version, ctx, result });
     return result;
+  }
+
+  /**
+   * A notebook's module: its unparsable cells' blanked parse is kept on the state for the next
+   * keystroke (engineNotebook.ts), the one it replaces deleted.
+   */
+  private analyzeModule(state: DocState, tree: Tree, module: ModuleInfo, ctx: EngineContext, location: DocumentLocation | undefined, reused: Extraction | null): Analysis {
+    const previous = state.blanked;
+    const { blanked, ...a } = analyzeNotebookTree(tree, module.layout, ctx, {
+      ...(location ? { document: location } : {}),
+      ...(reused ? { extraction: reused } : {}),
+      ...(previous ? { previous } : {}),
+      labels: module.labels,
+    });
+    if (previous && blanked !== previous) previous.tree.delete();
+    if (blanked) state.blanked = blanked;
+    else delete state.blanked;
+    return a;
   }
 
   /** Starts loading encodings off the request path; one refresh when each finishes. */

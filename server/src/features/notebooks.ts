@@ -41,6 +41,8 @@ export interface NotebookState {
   texts: Map<string, TextDocument>;
   /** the Python code cells laid out in the module, in order: their URIs and indices in `cells` */
   moduleCells: { uri: string; index: number }[];
+  /** cell URI → its position in `moduleCells` */
+  moduleIndex: Map<string, number>;
   layout: CellLayout;
   /** the module document's version, bumped on every change */
   version: number;
@@ -77,13 +79,11 @@ export class Notebooks {
   open(p: DidOpenNotebookDocumentParams): NotebookState {
     const uri = p.notebookDocument.uri;
     this.close(uri);
-    const nb: NotebookState = { uri, key: uri + MODULE_FRAGMENT, cells: [], texts: new Map(), moduleCells: [], layout: layoutCells([]), version: 0 };
+    const nb: NotebookState = { uri, key: uri + MODULE_FRAGMENT, cells: [], texts: new Map(), moduleCells: [], moduleIndex: new Map(), layout: layoutCells([]), version: 0 };
     this.notebooks.set(uri, nb);
     this.setCells(nb, p.notebookDocument.cells);
     for (const item of p.cellTextDocuments) this.openText(nb, item);
-    const { text, layout, moduleCells } = this.module(nb);
-    nb.layout = layout;
-    nb.moduleCells = moduleCells;
+    const text = this.relayout(nb);
     const state = this.documents.open(nb.key, 'python', nb.version, text);
     state.module = this.info(nb);
     return nb;
@@ -132,9 +132,9 @@ export class Notebooks {
 
   /** A module cell's text document and extent, or undefined for other cells (markdown, other languages). */
   cell(nb: NotebookState, cellUri: string): { doc: TextDocument; extent: Span; index: number } | undefined {
-    const i = nb.moduleCells.findIndex((c) => c.uri === cellUri);
+    const i = nb.moduleIndex.get(cellUri);
     const doc = nb.texts.get(cellUri);
-    if (i < 0 || !doc) return undefined;
+    if (i === undefined || !doc) return undefined;
     return { doc, extent: nb.layout.cells[i]!, index: i };
   }
 
@@ -160,9 +160,7 @@ export class Notebooks {
   /** The module of the notebook's current cells, and its change from the module document's text as one edit. */
   private sync(nb: NotebookState): void {
     const state = this.documents.get(nb.key);
-    const { text, layout, moduleCells } = this.module(nb);
-    nb.layout = layout;
-    nb.moduleCells = moduleCells;
+    const text = this.relayout(nb);
     if (!state) return;
     const old = state.doc.getText();
     nb.version++;
@@ -181,7 +179,8 @@ export class Notebooks {
     state.module = this.info(nb);
   }
 
-  private module(nb: NotebookState): { text: string; layout: CellLayout; moduleCells: { uri: string; index: number }[] } {
+  /** Lays the notebook's Python code cells out again (magics blanked); returns the module text. */
+  private relayout(nb: NotebookState): string {
     const moduleCells: { uri: string; index: number }[] = [];
     const sources: string[] = [];
     nb.cells.forEach((c, index) => {
@@ -190,8 +189,10 @@ export class Notebooks {
       moduleCells.push({ uri: c.uri, index });
       sources.push(blankMagics(doc.getText()));
     });
-    const layout = layoutCells(sources);
-    return { text: layout.text, layout, moduleCells };
+    nb.layout = layoutCells(sources);
+    nb.moduleCells = moduleCells;
+    nb.moduleIndex = new Map(moduleCells.map((c, i) => [c.uri, i]));
+    return nb.layout.text;
   }
 
   private info(nb: NotebookState): ModuleInfo {
