@@ -16,7 +16,7 @@ import { moveCalls } from './analysis/reuse';
 import { analyzeTree, mightHaveFindings } from './engine';
 import type { Analysis, EngineContext } from './engine';
 import type { DocumentLocation } from './fileSize';
-import { cellAt, cellPlaceLabel, layoutCells } from './notebook';
+import { cellAt, cellPlaceLabel, changedRange, layoutCells } from './notebook';
 import type { CellLayout } from './notebook';
 import { initParsers, languageReady, parseText } from './parse/parser';
 import type { Finding } from './rules/types';
@@ -85,20 +85,16 @@ export function analyzeNotebookTree(
 function parseFrom(previous: BlankedParse, text: string): Tree {
   if (previous.text === text) return previous.tree;
   const old = previous.text;
-  let start = 0;
-  const max = Math.min(old.length, text.length);
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  const { start, oldEnd, newEnd } = changedRange(old, text);
   const copy = previous.tree.copy();
   try {
     copy.edit({
       startIndex: start,
-      oldEndIndex: old.length - end,
-      newEndIndex: text.length - end,
+      oldEndIndex: oldEnd,
+      newEndIndex: newEnd,
       startPosition: pointAt(old, start),
-      oldEndPosition: pointAt(old, old.length - end),
-      newEndPosition: pointAt(text, text.length - end),
+      oldEndPosition: pointAt(old, oldEnd),
+      newEndPosition: pointAt(text, newEnd),
     });
     const tree = parseText(text, 'python', copy);
     if (!tree.rootNode.hasError) return tree;

@@ -65,6 +65,26 @@ export function cellPlaceLabel(layout: CellLayout, labels: readonly (string | nu
   };
 }
 
+/**
+ * The one range where `text` differs from `old` (their common start and end kept), never
+ * splitting a surrogate pair or a CRLF: [start, oldEnd) of `old` became [start, newEnd) of `text`.
+ */
+export function changedRange(old: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  while (start > 0 && isTrailing(old.charCodeAt(start))) start--;
+  while (end > 0 && isTrailing(old.charCodeAt(old.length - end))) end--;
+  return { start, oldEnd: old.length - end, newEnd: text.length - end };
+}
+
+/** A low surrogate, or the `\n` of a CRLF: not the first unit of a character. */
+function isTrailing(c: number): boolean {
+  return (c >= 0xdc00 && c <= 0xdfff) || c === 10;
+}
+
 /** Lines starting with `%` or `!` (after indentation) become spaces; offsets do not move. */
 export function blankMagics(source: string): string {
   return source.replace(/^[ \t]*[%!][^\r\n]*/gm, (line) => ' '.repeat(line.length));

@@ -17,7 +17,7 @@ import type { DidChangeNotebookDocumentParams, DidCloseNotebookDocumentParams, D
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-textdocument';
 import type { Span } from '../analysis/apiCall';
-import { blankMagics, cellOfSpan, layoutCells } from '../notebook';
+import { blankMagics, cellOfSpan, changedRange, layoutCells } from '../notebook';
 import type { CellLayout } from '../notebook';
 import type { DocState, Documents } from './documents';
 
@@ -165,16 +165,9 @@ export class Notebooks {
     const old = state.doc.getText();
     nb.version++;
     if (old !== text) {
-      let start = 0;
-      const max = Math.min(old.length, text.length);
-      while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-      let end = 0;
-      while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-      // never split a surrogate pair or a CRLF: tree edits and positions want whole characters
-      while (start > 0 && isTrailing(old.charCodeAt(start))) start--;
-      while (end > 0 && isTrailing(old.charCodeAt(old.length - end))) end--;
-      const range = { start: state.doc.positionAt(start), end: state.doc.positionAt(old.length - end) };
-      this.documents.change(nb.key, nb.version, [{ range, text: text.slice(start, text.length - end) }]);
+      const { start, oldEnd, newEnd } = changedRange(old, text);
+      const range = { start: state.doc.positionAt(start), end: state.doc.positionAt(oldEnd) };
+      this.documents.change(nb.key, nb.version, [{ range, text: text.slice(start, newEnd) }]);
     } else this.documents.change(nb.key, nb.version, []);
     state.module = this.info(nb);
   }
@@ -202,11 +195,6 @@ export class Notebooks {
 
 function toCell(c: NotebookCell): Cell {
   return { uri: c.document, kind: c.kind };
-}
-
-/** A low surrogate, or the `\n` of a CRLF: not the first unit of a character. */
-function isTrailing(c: number): boolean {
-  return (c >= 0xdc00 && c <= 0xdfff) || c === 10;
 }
 
 /**
