@@ -56,6 +56,7 @@ const KINDS: [string, LanguageName, string, string, string | null][] = [
   ['JS wrapOpenAI over a local baseURL', 'typescript', "import OpenAI from 'openai';\nimport { wrapOpenAI } from 'langsmith/wrappers';\nconst c = wrapOpenAI(new OpenAI({ baseURL: 'http://localhost:11434/v1' }));\nc.chat.completions.create({ model: 'gpt-4' });\n", 'compatible', 'OpenAI'],
   ['JS Instructor({ client }) shorthand', 'typescript', "import OpenAI from 'openai';\nimport Instructor from '@instructor-ai/instructor';\nconst client = new OpenAI({ baseURL: 'http://localhost:11434/v1' });\nconst c = Instructor({ client, mode: 'TOOLS' });\nc.chat.completions.create({ model: 'gpt-4' });\n", 'compatible', 'OpenAI'],
   ['JS observeOpenAI over OpenAI', 'typescript', "import OpenAI from 'openai';\nimport { observeOpenAI } from 'langfuse';\nconst c = observeOpenAI(new OpenAI());\nc.chat.completions.create({ model: 'gpt-4' });\n", 'openai', 'OpenAI'],
+  ['JS rebinding: let client = …; client = wrapOpenAI(client)', 'typescript', "import OpenAI from 'openai';\nimport { wrapOpenAI } from 'langsmith/wrappers';\nlet client = new OpenAI({ baseURL: 'http://localhost:11434/v1' });\nclient = wrapOpenAI(client);\nclient.chat.completions.create({ model: 'gpt-4' });\n", 'compatible', 'OpenAI'],
   ['JS provider: bedrock(...)', 'typescript', "import OpenAI from 'openai';\nimport { bedrock } from 'openai/providers/bedrock';\nconst c = new OpenAI({ provider: bedrock({ region: 'us-east-2' }) });\nc.responses.create({ model: 'openai.gpt-oss-120b-1:0', input: 'x' });\n", 'compatible', 'OpenAI'],
 ];
 
@@ -78,6 +79,13 @@ describe('wrappers, rebinding and providers keep or give the client kind', () =>
     ];
     for (const [label, text] of unknown) {
       const call = await one(text, 'python');
+      assert.deepEqual([label, call.client.kind, call.client.constructorName], [label, 'openai', null]);
+    }
+    for (const [label, text] of [
+      ['JS: reassigned to something else', "import OpenAI from 'openai';\nimport { other } from './other';\nlet client = new OpenAI({ baseURL: 'http://localhost:1/v1' });\nclient = other();\nclient.chat.completions.create({ model: 'gpt-4' });\n"],
+      ['JS: updated as well as wrapped', "import OpenAI from 'openai';\nimport { wrapOpenAI } from 'langsmith/wrappers';\nlet client = new OpenAI({ baseURL: 'http://localhost:1/v1' });\nclient = wrapOpenAI(client);\nclient += 1;\nclient.chat.completions.create({ model: 'gpt-4' });\n"],
+    ]) {
+      const call = await one(text!, 'typescript');
       assert.deepEqual([label, call.client.kind, call.client.constructorName], [label, 'openai', null]);
     }
   });

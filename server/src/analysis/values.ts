@@ -23,6 +23,8 @@ export interface NameIndex {
   bindings(name: string): Binding[];
   /** JS/TS: `name` is assigned or updated somewhere (`x = …`, `x += …`, `x++`), so never resolved */
   reassigned(name: string): boolean;
+  /** JS/TS: the value of each such assignment (`x = value`), null for an update (`x += …`, `x++`) */
+  reassignments(name: string): (Node | null)[];
   /** `obj.attr = value` assignments (key "obj.attr", object as written) and JS/TS class fields as `this.attr` */
   attributes(key: string): Node[];
 }
@@ -182,12 +184,17 @@ export class Resolver {
 
   /**
    * The first value of a name bound several times in one scope where every later binding wraps
-   * the name itself (`client = OpenAI(...)` then `client = instructor.patch(client)`), as
-   * `wraps(value)` says of each later value; null otherwise (any other second binding, a name
-   * reassigned in JS/TS, a parameter).
+   * the name itself (`client = OpenAI(...)` then `client = instructor.patch(client)`; in JS/TS
+   * `let client = …` then `client = wrapOpenAI(client)`), as `wraps(value)` says of each later
+   * value; null otherwise (any other second binding or update, a parameter).
    */
   rebound(name: string, at: Node, wraps: (value: Node) => boolean): Node | null {
-    if (this.family === 'ecma' && this.index.reassigned(name)) return null;
+    if (this.family === 'ecma') {
+      // `let client = new OpenAI(...); client = wrapOpenAI(client)`: one declaration, assignments that wrap it
+      const found = this.visibleBindings(name, at);
+      if (found === null || found === 'parameter' || found.length !== 1 || !found[0]!.assigned || !this.index.reassigned(name)) return null;
+      return this.index.reassignments(name).every((v) => v !== null && wraps(v)) ? valueOfBinding(found[0]!.name) : null;
+    }
     const found = this.visibleBindings(name, at);
     if (found === null || found === 'parameter' || found.length < 2) return null;
     const [first, ...later] = [...found].sort((a, b) => a.name.startIndex - b.name.startIndex);
