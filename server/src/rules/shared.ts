@@ -28,9 +28,11 @@ export function lineLabel(text: string): PlaceLabel {
 export function mergeCallFindings(calls: readonly ApiCall[], perCall: readonly Finding[][], where: PlaceLabel): Finding[] {
   const out: Finding[] = [];
   const at = new Map<string, number>();
+  let used: CallSpans[] | null = null;
   perCall.forEach((findings, i) => {
     for (const f of findings) {
-      const g = f.fix?.safe ? guardFix(f, i, calls, perCall, where) : f;
+      let g = f;
+      if (f.fix?.safe) g = guardFix(f, i, calls, perCall, (used ??= calls.map(usedSpans)), where);
       const same = g.fix ? JSON.stringify(g.fix.edits) : g.message;
       const key = `${g.code}\u0000${g.span.start}\u0000${g.span.end}\u0000${same}`;
       const seen = at.get(key);
@@ -45,12 +47,32 @@ export function mergeCallFindings(calls: readonly ApiCall[], perCall: readonly F
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
+/** Where a call's request is written (each argument, its name and its value, literals defined elsewhere included), and their extent. */
+interface CallSpans {
+  spans: Span[];
+  start: number;
+  end: number;
+}
+
+function usedSpans(call: ApiCall): CallSpans {
+  const spans: Span[] = [];
+  for (const a of call.args) spans.push(a.span, a.nameSpan, a.value.span);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const s of spans) {
+    start = Math.min(start, s.start);
+    end = Math.max(end, s.end);
+  }
+  return { spans, start, end };
+}
+
 /** A safe fix whose edits reach into what other calls use, unless they all have the same fix: unsafe, said in the message. */
-function guardFix(f: Finding, own: number, calls: readonly ApiCall[], perCall: readonly Finding[][], where: PlaceLabel): Finding {
+function guardFix(f: Finding, own: number, calls: readonly ApiCall[], perCall: readonly Finding[][], used: readonly CallSpans[], where: PlaceLabel): Finding {
   const edits = f.fix!.edits;
   const others: ApiCall[] = [];
   calls.forEach((call, j) => {
-    if (j === own || !edits.some((e) => usedSpans(call).some((s) => touches(e, s)))) return;
+    const u = used[j]!;
+    if (j === own || !edits.some((e) => e.start <= u.end && u.start <= e.end && u.spans.some((s) => touches(e, s)))) return;
     if (perCall[j]!.some((g) => g.fix && sameEdits(g.fix.edits, edits))) return;
     others.push(call);
   });
@@ -62,13 +84,6 @@ function guardFix(f: Finding, own: number, calls: readonly ApiCall[], perCall: r
     message: `${f.message}; the fix edits a literal that ${list} also ${places.length === 1 ? 'uses' : 'use'}, so it is not applied automatically`,
     fix: { ...f.fix!, safe: false },
   };
-}
-
-/** Where a call's request is written: each argument, its name and its value (literals defined elsewhere included). */
-function usedSpans(call: ApiCall): Span[] {
-  const out: Span[] = [];
-  for (const a of call.args) out.push(a.span, a.nameSpan, a.value.span);
-  return out;
 }
 
 /** An edit changes text inside the span (an insertion strictly inside it counts). */
