@@ -4,7 +4,7 @@ from pydantic import BaseModel
 from openai import OpenAI
 
 # A key pasted in while debugging (fake): it belongs in OPENAI_API_KEY.
-client = OpenAI(api_key="sk-proj-FAKEKEYFAKEKEYFAKEKEYFAKEKEY0000")
+client = OpenAI(api_key="sk-proj-QJIqfwj1nufv7M4dhJUYFRR2xBfsltaLEoH2tHiNeMgjusqb")
 
 TRIAGE_MODEL = "gpt4o"
 

@@ -5,7 +5,7 @@ from openai import AzureOpenAI
 
 azure = AzureOpenAI(
     azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],
-    api_key="0123456789abcdef0123456789abcdef",
+    api_key="cf4bb043bf9d7ea80f8b49cceb79c33b",
     api_version="2024-06-01",
 )
 

@@ -23,6 +23,7 @@ import type { CallTokenCount } from './tokens/count';
 import { findHardcodedKeys, redactFinding } from './rules/hardcoded-api-key';
 import { getRule, isRuleCode, RULES } from './rules/registry';
 import { isRuleEnabled, ruleSeverity, runCallRules, targetOf, toFinding } from './rules/run';
+import type { PlaceLabel } from './rules/shared';
 import type { Finding } from './rules/types';
 import { applySuppressions, mightHaveSuppressions, parseSuppressions } from './suppress';
 import { commentsWith, keyCandidates, stringLiterals } from './engineScan';
@@ -69,9 +70,10 @@ export function createContext(
 /**
  * `document`: where the text lives, for rules that look at files it names (absent for untitled
  * documents). `extraction`: the calls when the caller already has them for this text (an
- * editor's previous analysis moved past an edit, analysis/reuse.ts).
+ * editor's previous analysis moved past an edit, analysis/reuse.ts). `where`: how messages name a
+ * place (a notebook says the cell; default "line N").
  */
-export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: EngineContext, document?: DocumentLocation, extraction?: Extraction): Analysis {
+export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: EngineContext, document?: DocumentLocation, extraction?: Extraction, where?: PlaceLabel): Analysis {
   let calls: ApiCall[];
   let words: ReadonlySet<string> | undefined;
   if (extraction) ({ calls, words } = extraction);
@@ -82,7 +84,7 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
       calls = [];
     }
   }
-  const findings = runCallRules(calls, text, ctx, document);
+  const findings = runCallRules(calls, text, ctx, document, where);
   const language = lang === 'python' ? 'python' : lang === 'javascript' ? 'javascript' : 'typescript';
 
   const keyRule = RULES.OAI501;
@@ -105,8 +107,9 @@ export function analyzeTree(tree: Tree, text: string, lang: LanguageName, ctx: E
       unusedSeverity: unusedLevel === null ? null : unusedLevel === 'default' ? RULES.OAI001.meta.defaultSeverity : unusedLevel,
     });
   }
-  // a key passed where a model or deployment goes is echoed by other rules' messages: mask it
-  if (text.includes('sk-')) result = result.map(redactFinding);
+  // a key passed where a model or deployment goes is echoed by other rules' messages (written
+  // with escapes or split in literals, the text may not show it): mask it
+  result = result.map(redactFinding);
   result.sort(bySpan);
   return { calls, findings: result, words };
 }

@@ -7,6 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Span } from './analysis/apiCall';
 import type { StringLiteral } from './rules/hardcoded-api-key';
 import type { Comment } from './suppress';
+import { unescapeString } from './analysis/values';
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 
@@ -41,49 +42,119 @@ function commentAt(root: Node, index: number): Node | null {
   return null;
 }
 
-const PY_STRING = /^[rRbBuU]*("""|'''|"|')([\s\S]*)\1$/;
-const JS_STRING = /^(["'`])([\s\S]*)\1$/;
-
 /**
- * What a key looks like in the text: where to look for string literals worth checking.
- * Azure keys only count when passed as an api key, so without such a name in the file only
- * OpenAI-style keys are looked for; null when the file cannot hold either.
+ * Where a key may be written, in the text: `sk-` and a secret, a kind prefix (`-proj-` of `'sk' + '-proj-…'`),
+ * an escape of `s` or `k` (`"s\x6b-proj-…"`), a long run of letters and digits (the secret of a
+ * key split after `sk-`, an 84-character Azure key), and, where the file names an api key, 32
+ * hex digits. Null when the text holds none of these.
  */
 export function keyCandidates(text: string): RegExp | null {
   const named = /api[-_]?key/i.test(text);
-  if (named) return /sk-[A-Za-z0-9_-]{20,}|(?<![0-9A-Za-z])(?:[0-9a-f]{32}|[A-Za-z0-9]{84})(?![0-9A-Za-z])/g;
-  return text.includes('sk-') ? /sk-[A-Za-z0-9_-]{20,}/g : null;
+  const re = named ? KEY_HINTS_NAMED : KEY_HINTS;
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found ? new RegExp(re.source, 'g') : null;
 }
 
+const KEY_HINTS_SOURCE = String.raw`sk-[A-Za-z0-9_-]{20}|-(?:proj|svcacct|admin)-|\\(?:x73|x6[bB]|u0073|u006[bB]|163|153)|[A-Za-z0-9]{40,}`;
+const KEY_HINTS = new RegExp(KEY_HINTS_SOURCE, 'g');
+const KEY_HINTS_NAMED = new RegExp(`${KEY_HINTS_SOURCE}|(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])`, 'g');
+
+const STRING_TYPES = { python: ['string'], ecma: ['string', 'template_string'] };
+/** Nodes that join string literals into one value: `"a" "b"`, `"a" + "b"`, parentheses. */
+const JOINING = new Set(['concatenated_string', 'binary_operator', 'binary_expression', 'parenthesized_expression']);
+
 /**
- * String literals without interpolation, with the keyword / key / variable they are bound
- * to. With `near` (a global regex), only the literals around its matches in `text` — the
- * cheap path the engine takes; without it, every literal of the tree.
+ * String values written as literals, with the keyword / key / variable they are bound to: a
+ * literal with its escapes resolved, or literals joined into one value (`("sk" "-proj-…")`,
+ * `'sk' + '-proj-…'`), reported as the whole expression. Interpolations make a value unknown
+ * and it is left out. With `near` (a global regex), only the literals around its matches in
+ * `text` — the cheap path the engine takes; without it, every literal of the tree.
  */
 export function stringLiterals(root: Node, language: 'python' | 'javascript' | 'typescript', near?: { text: string; pattern: RegExp }): StringLiteral[] {
-  const types = language === 'python' ? ['string'] : ['string', 'template_string'];
-  const nodes: Node[] = [];
+  const family = language === 'python' ? 'python' : 'ecma';
+  const types = STRING_TYPES[family];
+  const starts: Node[] = [];
   if (near) {
-    const seen = new Set<number>();
+    let lastEnd = -1;
     for (const m of near.text.matchAll(near.pattern)) {
+      if (m.index < lastEnd) continue;
       for (let n = root.descendantForIndex(m.index, m.index + 1); n && n.id !== root.id; n = n.parent) {
         if (!types.includes(n.type)) continue;
-        if (!seen.has(n.id)) nodes.push(n);
-        seen.add(n.id);
+        starts.push(n);
+        lastEnd = n.endIndex;
         break;
       }
     }
-  } else nodes.push(...root.descendantsOfType(types).filter((n): n is Node => n !== null));
+  } else starts.push(...root.descendantsOfType(types).filter((n): n is Node => n !== null));
   const out: StringLiteral[] = [];
-  for (const n of nodes) {
-    if (n.namedChildren.some((c) => c && (c.type === 'interpolation' || c.type === 'template_substitution'))) continue;
-    const m = (language === 'python' ? PY_STRING : JS_STRING).exec(n.text);
-    if (!m) continue;
-    out.push({ value: m[2]!, span: span(n), keyName: boundName(n) });
+  const seen = new Set<number>();
+  for (const n of starts) {
+    // a literal joined with something that is not one (`PREFIX + "sk-…"`) is still looked at alone
+    const joined = joinedExpression(n);
+    const whole = joined.id === n.id ? null : joinedValue(joined, family, 0);
+    const top = whole === null ? n : joined;
+    if (seen.has(top.id)) continue;
+    seen.add(top.id);
+    const value = whole ?? literalValue(n, family);
+    if (value !== null) out.push({ value, span: span(top), keyName: boundName(top) });
   }
   return out;
 }
 
+/** The outermost expression a literal is joined into (`"a" + "b" + "c"`), or the literal itself. */
+function joinedExpression(n: Node): Node {
+  let top = n;
+  for (let p = n.parent; p && JOINING.has(p.type) && (p.type !== 'binary_operator' && p.type !== 'binary_expression' ? true : p.childForFieldName('operator')?.text === '+'); p = p.parent) top = p;
+  return top;
+}
+
+/** The value of a literal or of literals joined by concatenation; null when any part is not a plain literal. */
+function joinedValue(n: Node, family: 'python' | 'ecma', depth: number): string | null {
+  if (depth > 64) return null;
+  switch (n.type) {
+    case 'string':
+    case 'template_string':
+      return literalValue(n, family);
+    case 'concatenated_string':
+    case 'binary_operator':
+    case 'binary_expression':
+    case 'parenthesized_expression': {
+      let value = '';
+      for (const part of n.namedChildren) {
+        if (!part || part.type === 'comment') continue;
+        const v = joinedValue(part, family, depth + 1);
+        if (v === null) return null;
+        value += v;
+      }
+      return value;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A literal's value with its escapes resolved (not in Python raw strings); null with an interpolation. */
+function literalValue(n: Node, family: 'python' | 'ecma'): string | null {
+  if (family === 'ecma') {
+    if (n.type === 'template_string' && n.namedChildren.some((c) => c?.type === 'template_substitution')) return null;
+    return unescapeString(n.text.slice(1, -1));
+  }
+  let start = n.startIndex;
+  let end = n.endIndex;
+  let raw = false;
+  for (const c of n.children) {
+    if (!c) continue;
+    if (c.type === 'interpolation') return null;
+    if (c.type === 'string_start') {
+      start = c.endIndex;
+      raw = c.text.replace(/['"]+$/, '').toLowerCase().includes('r');
+    } else if (c.type === 'string_end') end = c.startIndex;
+  }
+  const content = n.text.slice(start - n.startIndex, end - n.startIndex);
+  return raw ? content : unescapeString(content);
+}
 function boundName(n: Node): string | null {
   const p = n.parent;
   if (!p) return null;

@@ -19,10 +19,12 @@ import { completion } from './features/completion';
 import { contains } from './features/convert';
 import { toDiagnostic } from './features/diagnostics';
 import { Documents } from './features/documents';
+import { Notebooks } from './features/notebooks';
 import { hover } from './features/hover';
 import { SECTION, SettingsCache } from './features/settings';
 import { callAt, callTokenInfo, LOADING_TEXT, summary } from './features/tokenInfo';
 import { codeLenses, inlayHints } from './features/tokenHints';
+import { redactKeys } from './rules/hardcoded-api-key';
 import { serverCommandLine } from './serverArgs';
 
 // --help, --version or no transport: answer and exit before the connection needs one
@@ -35,7 +37,8 @@ if (early) {
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new Documents();
-const caps = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, inlayRefresh: false, lensRefresh: false, watchedFiles: false };
+const notebooks = new Notebooks(documents);
+const caps = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, inlayRefresh: false, lensRefresh: false, watchedFiles: false, notebooks: false };
 const settings = new SettingsCache(connection, () => caps.configuration);
 const analyzer = new Analyzer(connection, documents, settings);
 // tree-sitter and its grammars load from process start, overlapping the initialize handshake
@@ -61,6 +64,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps.inlayRefresh = !!c.workspace?.inlayHint?.refreshSupport;
   caps.lensRefresh = !!c.workspace?.codeLens?.refreshSupport;
   caps.watchedFiles = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  caps.notebooks = !!c.notebookDocument?.synchronization;
+  // notebooks synced as notebooks are one program; other clients send cells as documents of their own
+  analyzer.notebooks = caps.notebooks ? notebooks : null;
   const init = params.initializationOptions as { untrusted?: boolean } | undefined;
   if (init?.untrusted) settings.trusted = false;
   analyzer.workspaceFolders = workspaceFolderPaths(params);
@@ -68,6 +74,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // every cell, so that a cell is named by its index in the notebook (as `check` names it)
+      ...(caps.notebooks ? { notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' } }] } } : {}),
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['"', "'", '`', '-'] },
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND], resolveProvider: false },
@@ -90,7 +98,8 @@ connection.onInitialized(() => {
 function refreshAll(): void {
   if (caps.pullDiagnostics) {
     if (caps.diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
-  } else for (const s of documents.all()) schedulePush(s.uri);
+  } else for (const s of documents.all()) if (!s.module) schedulePush(s.uri);
+  for (const nb of notebooks.all()) scheduleNotebook(nb.uri, []);
   if (caps.inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   if (caps.lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
@@ -133,7 +142,7 @@ function schedulePush(uri: string): void {
       pushQueued.delete(uri);
       const a = await analyzer.analyze(uri);
       if (!a) return;
-      await connection.sendDiagnostics({ uri, version: a.state.version, diagnostics: a.findings.map((f) => toDiagnostic(f, a.state.doc)) });
+      await connection.sendDiagnostics({ uri, version: a.state.version, diagnostics: a.findings.map((f) => toDiagnostic(f, a.state.doc, a.placeEdit)) });
       primeLater(uri);
     }),
   );
@@ -164,12 +173,98 @@ connection.onDidCloseTextDocument(
   }),
 );
 
+// ---- notebooks (LSP notebook sync) ----------------------------------------------------
+
+/** What each notebook's cells were last given, by cell URI: published (push) or answered (pull), as JSON. */
+const servedCells = new Map<string, Map<string, string>>();
+const notebookQueued = new Map<string, Set<string>>();
+
+function servedTo(notebook: string): Map<string, string> {
+  let m = servedCells.get(notebook);
+  if (!m) servedCells.set(notebook, (m = new Map()));
+  return m;
+}
+
+/**
+ * After a notebook changed: its module is analysed once and every code cell whose diagnostics
+ * changed is told — published (push), or a refresh asked for (pull; the cells just edited are
+ * pulled by the client anyway). Cells that left the module are cleared.
+ */
+function scheduleNotebook(uri: string, edited: readonly string[]): void {
+  const queued = notebookQueued.get(uri);
+  if (queued) {
+    for (const e of edited) queued.add(e);
+    return;
+  }
+  notebookQueued.set(uri, new Set(edited));
+  setImmediate(
+    guard('notebookDiagnostics', undefined, async () => {
+      const justEdited = notebookQueued.get(uri) ?? new Set<string>();
+      notebookQueued.delete(uri);
+      const nb = notebooks.get(uri);
+      if (!nb) return;
+      const served = servedTo(uri);
+      let refresh = false;
+      // cells removed from the notebook: nothing of theirs stays on screen
+      for (const cell of [...served.keys()]) {
+        if (nb.cells.some((c) => c.uri === cell)) continue;
+        served.delete(cell);
+        if (!caps.pullDiagnostics) await connection.sendDiagnostics({ uri: cell, diagnostics: [] });
+      }
+      const views = await analyzer.analyzeCells(nb);
+      for (const c of nb.cells) {
+        const a = views.get(c.uri) ?? null;
+        const items = a ? a.findings.map((f) => toDiagnostic(f, a.state.doc, a.placeEdit)) : [];
+        const json = JSON.stringify(items);
+        if (served.get(c.uri) === json || (!a && !served.has(c.uri))) continue;
+        if (caps.pullDiagnostics) {
+          if (!justEdited.has(c.uri) && served.has(c.uri)) refresh = true;
+          continue;
+        }
+        served.set(c.uri, json);
+        await connection.sendDiagnostics({ uri: c.uri, ...(a ? { version: a.state.version } : {}), diagnostics: items });
+      }
+      primeLater(nb.key);
+      if (refresh && caps.diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      if (refresh && caps.inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    }),
+  );
+}
+
+connection.notebooks.synchronization.onDidOpenNotebookDocument(
+  guard('notebookDidOpen', undefined, (p) => {
+    const nb = notebooks.open(p);
+    scheduleNotebook(nb.uri, []);
+  }),
+);
+connection.notebooks.synchronization.onDidChangeNotebookDocument(
+  guard('notebookDidChange', undefined, (p) => {
+    const r = notebooks.change(p);
+    if (r) scheduleNotebook(r.notebook.uri, r.edited);
+  }),
+);
+connection.notebooks.synchronization.onDidCloseNotebookDocument(
+  guard('notebookDidClose', undefined, (p) => {
+    const nb = notebooks.close(p);
+    if (!nb) return;
+    const served = servedCells.get(nb.uri);
+    servedCells.delete(nb.uri);
+    if (caps.pullDiagnostics) return;
+    for (const cell of served?.keys() ?? []) void connection.sendDiagnostics({ uri: cell, diagnostics: [] });
+  }),
+);
+
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: 'full', items: [] };
 connection.languages.diagnostics.on(
   guard('diagnostics', EMPTY_REPORT, async (p): Promise<DocumentDiagnosticReport> => {
-    const a = await analyzer.analyze(p.textDocument.uri);
-    if (a) primeLater(p.textDocument.uri);
-    return a ? { kind: 'full', items: a.findings.map((f) => toDiagnostic(f, a.state.doc)) } : EMPTY_REPORT;
+    const uri = p.textDocument.uri;
+    const a = await analyzer.analyze(uri);
+    if (!a) return EMPTY_REPORT;
+    const nb = notebooks.ofCell(uri);
+    primeLater(nb ? nb.key : uri);
+    const items = a.findings.map((f) => toDiagnostic(f, a.state.doc, a.placeEdit));
+    if (nb) servedTo(nb.uri).set(uri, JSON.stringify(items));
+    return { kind: 'full', items };
   }),
 );
 
@@ -228,10 +323,12 @@ connection.onRequest(
     if (!r || !call) return { catalogDate, catalogNote, model: null, tokens: null };
     const t = callModel(call, r.a.ctx, r.a.text);
     const info = callTokenInfo(call, r.a, analyzer);
+    const model = t.kind === 'resolved' ? t.entry.id : t.kind === 'none' ? null : t.id;
     return {
       catalogDate,
       catalogNote,
-      model: t.kind === 'resolved' ? t.entry.id : t.kind === 'none' ? null : t.id,
+      // the status bar shows the model as written: a key pasted there is masked (OAI501's rule)
+      model: model === null ? null : redactKeys(model),
       tokens: info.kind === 'count' ? summary(info.count, info.entry) : info.kind === 'loading' ? LOADING_TEXT : null,
     };
   }),
@@ -248,7 +345,7 @@ connection.onRequest(
     const t = callModel(call, r.a.ctx, r.a.text);
     if (t.kind !== 'resolved') return null;
     const catalog = r.a.ctx.catalog instanceof Catalog ? r.a.ctx.catalog : Catalog.builtIn();
-    return { id: t.entry.id, markdown: modelCard(t.resolved, catalog, { asOf: r.a.ctx.asOf, markdown: true }) };
+    return { id: t.entry.id, markdown: redactKeys(modelCard(t.resolved, catalog, { asOf: r.a.ctx.asOf, markdown: true })) };
   }),
 );
 

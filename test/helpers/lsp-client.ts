@@ -22,9 +22,19 @@ export interface StartOptions {
   rootUri?: string;
   /** sent as initialize's initializationOptions (e.g. `{ untrusted: true }`) */
   initializationOptions?: unknown;
+  /** advertise notebookDocument.synchronization (LSP 3.17 notebook sync, as VS Code does) */
+  notebooks?: boolean;
   serverPath?: string;
   /** bound for each request / wait, ms */
   timeout?: number;
+}
+
+export interface NotebookCellText {
+  uri: string;
+  /** 1 markdown, 2 code (LSP NotebookCellKind) */
+  kind: 1 | 2;
+  languageId: string;
+  text: string;
 }
 
 export interface Published {
@@ -39,6 +49,8 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly refreshes: string[] = [];
   config: Record<string, unknown> | undefined;
+  /** what the server answered to initialize */
+  serverCapabilities: { notebookDocumentSync?: unknown } & Record<string, unknown> = {};
   private readonly texts = new Map<string, TextDocument>();
   private waiters: Array<() => void> = [];
   readonly timeout: number;
@@ -80,11 +92,12 @@ export class LspClient {
       });
     }
     conn.listen();
-    await client.request('initialize', {
+    const init = await client.request<{ capabilities: LspClient['serverCapabilities'] }>('initialize', {
       processId: process.pid,
       rootUri: opts.rootUri ?? null,
       ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
       capabilities: {
+        ...(opts.notebooks ? { notebookDocument: { synchronization: { dynamicRegistration: false, executionSummarySupport: false } } } : {}),
         workspace: {
           configuration: opts.config !== undefined,
           didChangeConfiguration: { dynamicRegistration: true },
@@ -104,6 +117,7 @@ export class LspClient {
         },
       },
     });
+    client.serverCapabilities = init.capabilities;
     client.notify('initialized', {});
     return client;
   }
@@ -134,6 +148,58 @@ export class LspClient {
   close(uri: string): void {
     this.texts.delete(uri);
     this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  private readonly notebookVersions = new Map<string, number>();
+
+  /** Opens a notebook as VS Code does with notebook sync: its cells (kind 1 markdown, 2 code) and their texts. */
+  openNotebook(uri: string, cells: NotebookCellText[]): void {
+    this.notebookVersions.set(uri, 1);
+    for (const c of cells) this.texts.set(c.uri, TextDocument.create(c.uri, c.languageId, 1, c.text));
+    this.notify('notebookDocument/didOpen', {
+      notebookDocument: { uri, notebookType: 'jupyter-notebook', version: 1, cells: cells.map((c) => ({ kind: c.kind, document: c.uri })) },
+      cellTextDocuments: cells.map((c) => ({ uri: c.uri, languageId: c.languageId, version: 1, text: c.text })),
+    });
+  }
+
+  /** Edits one cell's text (incremental changes) through notebookDocument/didChange; returns the cell's new version. */
+  changeCell(notebook: string, cell: string, changes: { range: Range; text: string }[]): number {
+    const doc = this.texts.get(cell);
+    if (!doc) throw new Error(`not open: ${cell}`);
+    const next = TextDocument.update(doc, changes, doc.version + 1);
+    this.texts.set(cell, next);
+    const version = (this.notebookVersions.get(notebook) ?? 1) + 1;
+    this.notebookVersions.set(notebook, version);
+    this.notify('notebookDocument/didChange', {
+      notebookDocument: { uri: notebook, version },
+      change: { cells: { textContent: [{ document: { uri: cell, version: next.version }, changes }] } },
+    });
+    return next.version;
+  }
+
+  /** Replaces `deleteCount` cells at `start` with `cells` (their texts opened, removed ones closed). */
+  spliceCells(notebook: string, start: number, deleteCount: number, cells: NotebookCellText[], removed: string[] = []): void {
+    for (const c of cells) this.texts.set(c.uri, TextDocument.create(c.uri, c.languageId, 1, c.text));
+    for (const r of removed) this.texts.delete(r);
+    const version = (this.notebookVersions.get(notebook) ?? 1) + 1;
+    this.notebookVersions.set(notebook, version);
+    this.notify('notebookDocument/didChange', {
+      notebookDocument: { uri: notebook, version },
+      change: {
+        cells: {
+          structure: {
+            array: { start, deleteCount, cells: cells.map((c) => ({ kind: c.kind, document: c.uri })) },
+            didOpen: cells.map((c) => ({ uri: c.uri, languageId: c.languageId, version: 1, text: c.text })),
+            didClose: removed.map((r) => ({ uri: r })),
+          },
+        },
+      },
+    });
+  }
+
+  closeNotebook(uri: string, cells: string[]): void {
+    for (const c of cells) this.texts.delete(c);
+    this.notify('notebookDocument/didClose', { notebookDocument: { uri }, cellTextDocuments: cells.map((c) => ({ uri: c })) });
   }
 
   text(uri: string): string {

@@ -158,7 +158,7 @@ describe('GitHub Action (action.yml), its steps run here', () => {
     assert.equal(check.status, 0, check.stderr);
     assert.equal(check.stdout, [
       "app/chat.py:4:44: error OAI201 'temperature' is not supported by o1 (reasoning models accept only the default 1); remove it",
-      "lib/unknown.py:4:38: warning OAI101 'gpt4o' is not a known model ID; did you mean one of 'gpt-4o', 'gpt-4', 'gpt-4.1'?",
+      "lib/unknown.py:4:38: warning OAI101 'gpt4o' is not a known model ID; did you mean one of 'gpt-4o', 'gpt-4.1', 'gpt-4'?",
       '2 problems (1 errors, 1 warnings, 0 notes)',
       '',
     ].join('\n'));

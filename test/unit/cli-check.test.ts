@@ -13,6 +13,7 @@ import { exitStatus, parseCheckArgs } from '../../server/src/cli/checkOptions';
 import { applyEdits, overlaps, selectSafeEdits } from '../../server/src/cli/fix';
 import { formatJson, formatSarif, formatText } from '../../server/src/cli/format';
 import { blankMagics, parseNotebook, updateNotebook } from '../../server/src/cli/notebook';
+import { layoutCells } from '../../server/src/notebook';
 import { collectFiles, parseIgnoreLine } from '../../server/src/cli/walk';
 import { LineIndex, offsetToPosition } from '../../server/src/positions';
 import type { Finding } from '../../server/src/rules/types';
@@ -72,6 +73,11 @@ const fakeEngine: CheckEngine = {
   languageForPath: (p: string): SourceLanguage | null => (p.endsWith('.py') ? 'python' : p.endsWith('.tsx') ? 'tsx' : /\.[mc]?ts$/.test(p) ? 'typescript' : /\.[mc]?jsx?$/.test(p) ? 'javascript' : null),
   mightContainCall: (t: string) => /create|sk-/.test(t),
   analyse: async (text: string) => {
+    analysed.push(text);
+    return fakeFindings(text);
+  },
+  analyseNotebook: async (cells: readonly string[]) => {
+    const { text } = layoutCells(cells);
     analysed.push(text);
     return fakeFindings(text);
   },
@@ -298,7 +304,7 @@ describe('checkFiles', () => {
     assert.equal(run.results[1].ruleIndex, 9);
   });
 
-  test('notebooks: Python code cells one by one, 0-based cell index, lines within the cell, magics blanked', async () => {
+  test('notebooks: Python code cells as one module, 0-based cell index, lines within the cell, magics blanked', async () => {
     const root = tmp();
     const nb = {
       cells: [
@@ -315,7 +321,7 @@ describe('checkFiles', () => {
     write(root, 'broken.ipynb', '{"cells": [');
     analysed.length = 0;
     const r = await check(root, ['nb.ipynb', 'broken.ipynb']);
-    assert.equal(analysed[0], `${' '.repeat(19)}\n   \nr = client.create(temperature=0, model="o1")\n`);
+    assert.deepEqual(analysed, [`${' '.repeat(19)}\n   \nr = client.create(temperature=0, model="o1")\n\nimport os\n\nx = 1\n\ny = client.create(model="gpt4o")\n\n`]);
     assert.deepEqual(
       JSON.parse(formatJson(r.reported)).map((f: { cell: number; line: number; column: number; code: string }) => [f.cell, f.line, f.column, f.code]),
       [

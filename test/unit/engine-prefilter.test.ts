@@ -17,10 +17,12 @@ import type { EngineContext } from '../../server/src/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/config/schema';
 import { initParsers, parseText } from '../../server/src/parse/parser';
 import type { LanguageName } from '../../server/src/parse/parser';
+import { ALNUM, B64URL, keyGenerator } from '../helpers/fakeKeys';
 
 const CLI = join(__dirname, '..', '..', '..', 'server', 'out', 'cli.js');
-const KEY_PY = 'KEY = "sk-proj-FAKEKEYFAKEKEYFAKEKEYFAKEKEY0000"\n';
-const KEY_TS = 'const settings = {\n  apiKey: "sk-FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE1234",\n};\n';
+const gen = keyGenerator(7);
+const KEY_PY = `KEY = "sk-proj-${gen(B64URL, 48)}"\n`;
+const KEY_TS = `const settings = {\n  apiKey: "sk-${gen(ALNUM, 48)}",\n};\n`;
 const NOQA_PY = 'x = 1  # noqa: OAI201\n';
 const DIRECTIVE_TS = 'let x = 1; // openai-model-lint: disable-line OAI102\n';
 
@@ -51,8 +53,8 @@ test('texts without a call but with a key or one of our suppressions pass the pr
 
 test('analyzeText reports what the language server reports on the same text', async () => {
   const cases: [string, LanguageName, string[]][] = [
-    [KEY_PY, 'python', ['OAI501 6-48']],
-    [KEY_TS, 'typescript', ['OAI501 29-70']],
+    [KEY_PY, 'python', [`OAI501 6-${KEY_PY.length - 1}`]],
+    [KEY_TS, 'typescript', [`OAI501 29-${KEY_TS.indexOf('",') + 1}`]],
     [NOQA_PY, 'python', ['OAI001 15-21']],
     [DIRECTIVE_TS, 'typescript', ['OAI001 46-52']],
   ];

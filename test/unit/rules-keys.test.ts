@@ -3,10 +3,12 @@ import { test } from 'node:test';
 import { comments, commentsWith, keyCandidates, stringLiterals } from '../../server/src/engineScan';
 import { findHardcodedKeys, maskKey } from '../../server/src/rules/hardcoded-api-key';
 import { applyEdits } from '../helpers/callBuilder';
+import { B64URL, HEX, keyGenerator } from '../helpers/fakeKeys';
 import { parseWith } from '../helpers/treeSitter';
 
-const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz012345';
-const AZURE = '0123456789abcdef0123456789abcdef';
+const gen = keyGenerator(42);
+const KEY = `sk-proj-${gen(B64URL, 48)}`;
+const AZURE = gen(HEX, 32);
 
 test('OAI501: OpenAI key literal in Python, masked in the message, fixed to an environment read', async () => {
   const text = `client = OpenAI(api_key="${KEY}")\n`;
@@ -16,7 +18,7 @@ test('OAI501: OpenAI key literal in Python, masked in the message, fixed to an e
   const f = found[0]!;
   assert.equal(text.slice(f.span.start, f.span.end), `"${KEY}"`);
   assert.deepEqual(f.span, { start: 24, end: 24 + KEY.length + 2 });
-  assert.equal(f.message, "hard-coded OpenAI API key 'sk-proj-ab…2345'; read it from the OPENAI_API_KEY environment variable and revoke this key");
+  assert.equal(f.message, `hard-coded OpenAI API key '${maskKey(KEY)}'; read it from the OPENAI_API_KEY environment variable and revoke this key`);
   assert.ok(!f.message.includes(KEY));
   assert.equal(applyEdits(text, f.fix!.edits), 'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n');
   assert.equal(f.fix!.safe, false);
@@ -28,7 +30,7 @@ test('OAI501: Azure key as apiKey / api-key header in TypeScript; the same hex e
   const found = findHardcodedKeys(stringLiterals(tree.rootNode, 'typescript'), 'typescript');
   assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), [`"${AZURE}"`, `'${AZURE}'`]);
   assert.equal(applyEdits(text, found[0]!.fix!.edits).split('\n')[0], 'const c = new AzureOpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY });');
-  assert.equal(found[1]!.message, "hard-coded Azure OpenAI API key '01…cdef'; read it from the AZURE_OPENAI_API_KEY environment variable and revoke this key");
+  assert.equal(found[1]!.message, `hard-coded Azure OpenAI API key '${AZURE.slice(0, 2)}…${AZURE.slice(-4)}'; read it from the AZURE_OPENAI_API_KEY environment variable and revoke this key`);
 });
 
 test('OAI501: short sk- strings and f-strings are not keys', async () => {

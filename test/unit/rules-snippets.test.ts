@@ -1,4 +1,6 @@
 /** Rule tables over real Python and TypeScript through the whole engine (fixture catalog). */
+import { maskKey } from '../../server/src/rules/hardcoded-api-key';
+import { B64URL, keyGenerator } from '../helpers/fakeKeys';
 import { snippetTable } from '../helpers/ruleTable';
 
 const PY = 'from openai import OpenAI\n\nclient = OpenAI()\n';
@@ -190,11 +192,11 @@ const az = (call: string) => `${AZ}${call}\n`;
 }
 
 {
-  const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz012345';
+  const key = `sk-proj-${keyGenerator(11)(B64URL, 48)}`;
   const code = `from openai import OpenAI\n\nclient = OpenAI(api_key="${key}")\nclient.chat.completions.create(model="gpt-4o", messages=[])\n`;
   snippetTable('OAI501', {
     valid: [{ name: 'key from the environment', lang: 'python', code: code.replace(`"${key}"`, 'os.environ["OPENAI_API_KEY"]') }],
-    invalid: [{ name: 'key literal', lang: 'python', code, errors: [{ covers: `"${key}"`, message: "hard-coded OpenAI API key 'sk-proj-ab…2345'; read it from the OPENAI_API_KEY environment variable and revoke this key", severity: 'warning', output: code.replace(`"${key}"`, 'os.environ["OPENAI_API_KEY"]') }] }],
+    invalid: [{ name: 'key literal', lang: 'python', code, errors: [{ covers: `"${key}"`, message: `hard-coded OpenAI API key '${maskKey(key)}'; read it from the OPENAI_API_KEY environment variable and revoke this key`, severity: 'warning', output: code.replace(`"${key}"`, 'os.environ["OPENAI_API_KEY"]') }] }],
   });
 }
 

@@ -14,38 +14,28 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Catalog } from '../../server/src/catalog/catalog';
 import { maskKey } from '../../server/src/rules/hardcoded-api-key';
+import { ALNUM, B64URL, HEX, keyGenerator } from '../helpers/fakeKeys';
 import { LspClient } from '../helpers/lsp-client';
 import { repoRoot } from '../helpers/repoRoot';
 
 const CLI = join(repoRoot(), 'server', 'out', 'cli.js');
 
-/** A small seeded generator (mulberry32): the same fake keys on every run. */
-function generator(seed: number): (alphabet: string, n: number) => string {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return (alphabet, n) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-}
-const gen = generator(20250901);
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const HEX = '0123456789abcdef';
+const gen = keyGenerator(20250901);
 
-/** Key shapes as they are issued: project keys, legacy user keys (with the `T3BlbkFJ` marker), service-account keys, Azure's 32 hex digits. */
+/**
+ * Key shapes as they are issued (rules/keyShape.ts): project and service-account keys (156, 124
+ * and 140 characters around the `T3BlbkFJ` marker, or 48 in the first project keys), legacy
+ * user keys (20 + marker + 20), Azure's 32 hex digits.
+ */
 const KEYS = {
-  project: `sk-proj-${gen(B64URL, 74)}`,
+  project: `sk-proj-${gen(B64URL, 74)}T3BlbkFJ${gen(B64URL, 74)}`,
   legacy: `sk-${gen(ALNUM, 20)}T3BlbkFJ${gen(ALNUM, 20)}`,
-  service: `sk-svcacct-${gen(B64URL, 60)}`,
+  service: `sk-svcacct-${gen(B64URL, 58)}T3BlbkFJ${gen(B64URL, 58)}`,
   tsProject: `sk-proj-${gen(B64URL, 48)}`,
   azure: gen(HEX, 32),
   azureHeader: gen(HEX, 32),
-  notebookProject: `sk-proj-${gen(B64URL, 64)}`,
-  asModel: `sk-proj-${gen(B64URL, 40)}`,
+  notebookProject: `sk-proj-${gen(B64URL, 74)}T3BlbkFJ${gen(B64URL, 58)}`,
+  asModel: `sk-proj-${gen(B64URL, 48)}`,
 };
 const ALL_KEYS = Object.values(KEYS);
 
@@ -282,6 +272,21 @@ describe('language server: no key in diagnostics, data, hover, code actions or l
       assertNoKey('fix-all action', JSON.stringify(fixAll));
     });
   }
+
+  test('the status bar call info and the catalog entry of a key passed as model= (issue 14, row 12)', async () => {
+    const uri = 'file:///virtual/secrets/misplaced.py';
+    const position = c.positionOf(uri, KEYS.asModel, 5);
+    const info = await c.request<{ model: string | null }>('openaiModelLint/callInfo', { textDocument: { uri }, position });
+    assert.equal(info.model, maskKey(KEYS.asModel));
+    assertNoKey('callInfo', JSON.stringify(info));
+    const escaped = 'file:///virtual/secrets/escaped.py';
+    const written = `s\\x6b-proj-${KEYS.asModel.slice('sk-proj-'.length)}`;
+    c.open(escaped, 'python', MISPLACED.replace(KEYS.asModel, written));
+    await c.pushed(escaped);
+    const escapedInfo = await c.request<{ model: string | null }>('openaiModelLint/callInfo', { textDocument: { uri: escaped }, position: c.positionOf(escaped, written, 5) });
+    assert.equal(escapedInfo.model, maskKey(KEYS.asModel));
+    assertNoKey('published diagnostics of the escaped key', JSON.stringify(c.published.get(escaped)));
+  });
 
   test('the server logged and showed nothing of the keys', () => {
     assertNoKey('server logs', c.logs.join('\n'));

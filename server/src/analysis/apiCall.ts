@@ -61,6 +61,11 @@ export interface ClientInfo {
   apiVersion: ValueNode | null;
   /** Python SDK < 1.0 style (`openai.ChatCompletion.create`) */
   legacySdk: boolean;
+  /**
+   * Azure: the deployment the client is built for (`AzureOpenAI(azure_deployment="prod")`, JS
+   * `deployment:`), where every call on it goes whatever its `model=`; absent when not given
+   */
+  deployment?: ValueNode;
 }
 
 export interface ContentPart {

@@ -9,10 +9,11 @@
  * `Model.objects.create(...)`, `stripe.Customer.create(...)`, `prisma.user.create(...)` or
  * `self.foo.chat.create(...)` are never calls.
  *
- * Clients defined elsewhere. Analysis is one file (one notebook cell) at a time, so a client
- * imported from another module (`from app.llm import client`, `import { openai } from
- * "./client"`), returned by an imported factory (`get_client()`), or defined in an earlier
- * notebook cell (a name nothing in the cell binds) has an origin this file cannot see. Such a
+ * Clients defined elsewhere. Analysis is one file at a time (a notebook's cells as one module,
+ * ../notebook.ts), so a client imported from another module (`from app.llm import client`,
+ * `import { openai } from "./client"`), returned by an imported factory (`get_client()`), or,
+ * in an editor that sends notebook cells one by one, defined in an earlier cell (a name nothing
+ * in the cell binds) has an origin this file cannot see. Such a
  * call is taken when its callee is one of the SDK's resource paths above (distinctive: ORMs and
  * payment SDKs do not name resources `chat.completions` / `embeddings` / `responses`) AND the
  * request names a `model` (Prisma's `embeddings.create({ data })` does not). Its client kind:
@@ -32,6 +33,7 @@ import type { Endpoint } from '../catalog/schema';
 import { namesQuery } from '../parse/parser';
 import type { LanguageName } from '../parse/parser';
 import type { ApiCall, Argument, ClientInfo, ClientKind, ContentPart, Message, ValueNode } from './apiCall';
+import { CLIENT_WRAPPERS, DEPLOYMENT_OPTIONS, HELPER_METHODS, PROVIDER_OPTIONS } from './callShapes';
 import { uploadedFile } from './filePaths';
 import { frameworkCalls, mightImportFramework } from './frameworks';
 import { capture, classFields, isIdentifierChar, isUnicodeSpace, matchesAt, TextNameIndex, wordOccurrences } from './nameIndex';
@@ -72,6 +74,9 @@ const METHOD_PATHS: MethodPath[] = [
   p('Completion.create', 'completions', null, true),
   p('Embedding.create', 'embeddings', null, true),
 ];
+// the helper methods of ./callShapes, then longest paths first again (the sort is stable)
+METHOD_PATHS.push(...HELPER_METHODS.map((h) => p(h.path, h.endpoint, h.helper, h.legacy ?? false)));
+METHOD_PATHS.sort((a, b) => b.segments.length - a.segments.length);
 
 /**
  * SDK resources recognised only for the API they belong to (OAI108 reports calls to APIs shut
@@ -207,6 +212,8 @@ interface ClientOrigin {
   constructorName: string;
   baseUrl: string | null;
   apiVersion: ValueNode | null;
+  /** Azure: the deployment the client is built for (callShapes DEPLOYMENT_OPTIONS) */
+  deployment?: ValueNode;
 }
 
 /** The SDK methods a candidate call's callee may end in, per family (the methods of METHOD_PATHS as each SDK spells them). */
@@ -214,6 +221,7 @@ const CALL_METHODS: Record<Family, Set<string>> = {
   python: new Set(['create', 'parse', 'stream', 'generate', 'edit', 'create_variation']),
   ecma: new Set(['create', 'parse', 'stream', 'generate', 'edit', 'createVariation']),
 };
+for (const h of HELPER_METHODS) for (const family of h.families) CALL_METHODS[family].add(h.path.slice(h.path.lastIndexOf('.') + 1));
 
 /**
  * Candidate calls around a resource name written at [at, at + length): walking up from it
@@ -257,6 +265,13 @@ class FileAnalysis {
   private readonly renamed = new Map<string, string>();
   /** names bound by an import → the module as written (`from app.llm import client` → "app.llm") */
   private readonly importedFrom = new Map<string, string>();
+  /**
+   * names bound by an import → what they name, module then exported name (`import instructor` →
+   * "instructor"; `from langsmith.wrappers import wrap_openai as w` → "langsmith.wrappers." +
+   * the name, its original read from `renamed` when asked); JS default and namespace imports
+   * name the module itself
+   */
+  private readonly importedAs = new Map<string, { module: string; name: string | null }>();
   private kinds: Set<ClientKind> | null = null;
   /** mayDefine answers by name */
   private readonly definitions = new Map<string, boolean>();
@@ -320,13 +335,21 @@ class FileAnalysis {
     const imported = capture(m, 'import.name');
     if (imported) {
       const from = capture(m, 'import.from');
-      if (from) this.importedFrom.set(imported.text, from.text);
+      if (from) {
+        this.importedFrom.set(imported.text, from.text);
+        const whole = imported.parent?.type === 'import_clause' || imported.parent?.type === 'namespace_import';
+        this.importedAs.set(imported.text, { module: from.text, name: whole ? null : imported.text });
+      }
       return;
     }
     const mod = capture(m, 'import.module');
     if (mod) {
       // `import app.llm` binds `app`, `import app.llm as llm` binds `llm`
       if (this.family === 'python') this.importedFrom.set(capture(m, 'import.alias')?.text ?? mod.text.split('.')[0]!, mod.text);
+      if (this.family === 'python' && mod.parent?.type !== 'import_from_statement') {
+        const alias = capture(m, 'import.alias');
+        this.importedAs.set(alias?.text ?? mod.text.split('.')[0]!, { module: alias ? mod.text : mod.text.split('.')[0]!, name: null });
+      }
       this.modules.push(mod.text);
       if (this.family === 'python' && mod.text === 'openai' && mod.parent?.type !== 'import_from_statement') {
         this.openaiModuleNames.add(capture(m, 'import.alias')?.text ?? 'openai');
@@ -386,8 +409,9 @@ class FileAnalysis {
             for (const v of values) {
               if (seen.has(v.id)) continue;
               seen.add(v.id);
-              if (v.type !== 'call' && v.type !== 'new_expression' && v.type !== 'await' && v.type !== 'await_expression') continue;
-              const origin = this.constructed(v);
+              if (v.type !== 'call' && v.type !== 'call_expression' && v.type !== 'new_expression' && v.type !== 'await' && v.type !== 'await_expression') continue;
+              const wrapped = this.wrappedClient(v);
+              const origin = this.constructed(wrapped ?? v);
               if (origin) this.kinds.add(origin.kind);
             }
           }
@@ -438,8 +462,11 @@ class FileAnalysis {
     const endpoint = kind === 'azure' && !base ? opt('azure_endpoint', 'endpoint') : null;
     const baseUrl = base && base.value.kind === 'string' ? base.value.value : endpoint?.value.kind === 'string' ? `${endpoint.value.value.replace(/\/+$/, '')}/openai` : null;
     if (kind === 'openai' && baseUrl !== null && !/^https?:\/\/api\.openai\.com(\/|$)/i.test(baseUrl)) kind = 'compatible';
+    // another provider's models (`OpenAI(provider=bedrock(...))`), whatever the provider's value
+    if (opt(...PROVIDER_OPTIONS)) kind = 'compatible';
     const apiVersion = kind === 'azure' ? opt('api_version', 'apiVersion') : null;
-    return { kind, constructorName: name, baseUrl, apiVersion };
+    const deployment = kind === 'azure' ? opt(DEPLOYMENT_OPTIONS[this.family]) : null;
+    return { kind, constructorName: name, baseUrl, apiVersion, ...(deployment ? { deployment } : {}) };
   }
 
   private constructorOptions(args: Node): Argument[] {
@@ -477,13 +504,67 @@ class FileAnalysis {
     return null;
   }
 
-  /** The client an expression evaluates to, through names assigned once (`self.client = client`). */
+  /**
+   * The client an expression evaluates to, through names assigned once (`self.client =
+   * client`), rebound only to wrappers of themselves (`client = instructor.patch(client)`), and
+   * the wrappers of ./callShapes (`instructor.from_openai(OpenAI(...))`).
+   */
   private valueOrigin(node: Node, depth: number): ClientOrigin | null {
     const n = unwrap(node);
-    if (!n || depth > 4) return null;
-    if (n.type !== 'identifier') return this.constructed(n);
-    const def = this.resolver.lookup(n.text, n);
+    if (!n || depth > 6) return null;
+    if (n.type !== 'identifier' && n.type !== 'shorthand_property_identifier') {
+      const wrapped = this.wrappedClient(n);
+      return wrapped ? this.valueOrigin(wrapped, depth + 1) : this.constructed(n);
+    }
+    const def = this.resolver.lookup(n.text, n) ?? this.resolver.rebound(n.text, n, (v) => this.rewraps(v, n.text));
     return def && !encloses(def, n) ? this.valueOrigin(def, depth + 1) : null;
+  }
+
+  /**
+   * The client expression a wrapper of ./callShapes is given (`instructor.from_openai(c)`,
+   * `Instructor({ client: c })`), or null when `node` is no call of such a wrapper.
+   */
+  private wrappedClient(node: Node): Node | null {
+    const n = unwrap(node);
+    if (!n || (n.type !== 'call' && n.type !== 'call_expression')) return null;
+    const fn = n.childForFieldName('function');
+    const qualified = fn ? this.qualifiedName(fn, 0) : null;
+    const wrapper = qualified === null ? undefined : CLIENT_WRAPPERS.find((w) => w.qualified === qualified);
+    const args = n.childForFieldName('arguments');
+    if (!wrapper || !args) return null;
+    return callArgument(args, this.family, wrapper.client.index, wrapper.client.name);
+  }
+
+  /** `value` wraps the name itself: `wrap(client)`, any function, or a wrapper given `client=client`. */
+  private rewraps(value: Node, name: string): boolean {
+    const n = unwrap(value);
+    if (!n || (n.type !== 'call' && n.type !== 'call_expression')) return false;
+    const args = n.childForFieldName('arguments');
+    const given = this.wrappedClient(n) ?? (args ? callArgument(args, this.family, 0, null) : null);
+    const inner = given && unwrap(given);
+    return !!inner && inner.type === 'identifier' && inner.text === name;
+  }
+
+  /**
+   * What an imported name or an attribute of one names, module then exported names
+   * (`instructor.patch`, `wrappers.wrap_openai` after `from langsmith import wrappers` →
+   * "langsmith.wrappers.wrap_openai"); null for anything not imported.
+   */
+  private qualifiedName(node: Node, depth: number): string | null {
+    if (depth > 8) return null;
+    if (node.type === 'identifier') {
+      const imported = this.importedAs.get(node.text);
+      if (!imported || this.resolver.origin(node.text, node).kind !== 'free') return null;
+      if (imported.name === null) return imported.module;
+      return `${imported.module}.${this.renamed.get(imported.name) ?? imported.name}`;
+    }
+    if (node.type === 'attribute' || node.type === 'member_expression') {
+      const obj = node.childForFieldName('object');
+      const prop = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property');
+      const base = obj ? this.qualifiedName(obj, depth + 1) : null;
+      return base !== null && prop ? `${base}.${prop.text}` : null;
+    }
+    return null;
   }
 
   /**
@@ -678,6 +759,34 @@ export function matchApiPath(names: string[]): { path: MethodPath; rest: string[
   return null;
 }
 
+/**
+ * One argument of a call as written: the `index`-th positional one, or the keyword / (JS) the
+ * property of the first object argument called `name`; null when absent.
+ */
+function callArgument(args: Node, family: Family, index: number | null, name: string | null): Node | null {
+  const given = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  if (family === 'python') {
+    if (name !== null) {
+      for (const c of given) if (c.type === 'keyword_argument' && c.childForFieldName('name')?.text === name) return c.childForFieldName('value');
+    }
+    // positional arguments come first; a `*args` before the index hides which one it is
+    let i = 0;
+    for (const c of given) {
+      if (c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'list_splat') return null;
+      if (i++ === index) return c;
+    }
+    return null;
+  }
+  if (index !== null) return given[index]?.type === 'spread_element' ? null : (given[index] ?? null);
+  const options = given[0];
+  if (name === null || options?.type !== 'object') return null;
+  for (const c of options.namedChildren) {
+    if (c?.type === 'pair' && c.childForFieldName('key')?.text.replace(/^["']|["']$/g, '') === name) return c.childForFieldName('value');
+    if (c?.type === 'shorthand_property_identifier' && c.text === name) return c;
+  }
+  return null;
+}
+
 function callArguments(fa: FileAnalysis, args: Node): { args: Argument[]; open: boolean } {
   const out: Argument[] = [];
   let open = false;
@@ -790,7 +899,7 @@ export function extractCallsAndWords(tree: Tree, text: string, lang: LanguageNam
     } else if (origin === 'module') {
       client = { kind: 'openai', constructorName: 'openai module', baseUrl: null, apiVersion: null, legacySdk: false };
     } else if (origin && (origin.kind === 'compatible' ? importsOpenai || importsCompatible : importsOpenai)) {
-      client = { kind: origin.kind, constructorName: origin.constructorName, baseUrl: origin.baseUrl, apiVersion: origin.apiVersion, legacySdk: false };
+      client = { kind: origin.kind, constructorName: origin.constructorName, baseUrl: origin.baseUrl, apiVersion: origin.apiVersion, legacySdk: false, ...(origin.deployment ? { deployment: origin.deployment } : {}) };
     } else if (importsOpenai || importsCompatible) {
       // the origin cannot be seen but the file works with an SDK: SPEC §1, assume OpenAI
       // unless the file constructs only Azure clients (or only imports another vendor's SDK)

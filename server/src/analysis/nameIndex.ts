@@ -78,8 +78,15 @@ export function topLevelNodeAround(tree: Tree, start: number, end: number): Node
 
 const contains = (outer: Node, start: number, end: number) => outer.startIndex <= start && end <= outer.endIndex;
 
+interface NameEntry {
+  bindings: Binding[];
+  reassigned: boolean;
+  /** JS/TS: each assignment's value (`x = value`), null for an update */
+  reassignments: (Node | null)[];
+}
+
 export class TextNameIndex implements NameIndex {
-  private readonly names = new Map<string, { bindings: Binding[]; reassigned: boolean }>();
+  private readonly names = new Map<string, NameEntry>();
   private readonly attrs = new Map<string, Node[]>();
 
   constructor(
@@ -99,10 +106,10 @@ export class TextNameIndex implements NameIndex {
     return node && node.startIndex === at && node.endIndex === at + length && types.includes(node.type) ? node : null;
   }
 
-  private entry(name: string): { bindings: Binding[]; reassigned: boolean } {
+  private entry(name: string): NameEntry {
     let e = this.names.get(name);
     if (e) return e;
-    e = { bindings: [], reassigned: false };
+    e = { bindings: [], reassigned: false, reassignments: [] };
     this.names.set(name, e);
     this.words.add(name);
     for (const at of wordOccurrences(this.text, name)) {
@@ -122,7 +129,11 @@ export class TextNameIndex implements NameIndex {
               if (contains(c.node, at, at + name.length)) e.bindings.push({ name: id, assigned: false });
               break;
             case 'def.assigned':
-              if (c.node.id === id.id) e.reassigned = true;
+              if (c.node.id === id.id) {
+                e.reassigned = true;
+                const p = id.parent;
+                e.reassignments.push(p?.type === 'assignment_expression' && p.childForFieldName('left')?.id === id.id ? p.childForFieldName('right') : null);
+              }
               break;
           }
         }
@@ -137,6 +148,10 @@ export class TextNameIndex implements NameIndex {
 
   reassigned(name: string): boolean {
     return this.entry(name).reassigned;
+  }
+
+  reassignments(name: string): (Node | null)[] {
+    return this.entry(name).reassignments;
   }
 
   /**

@@ -68,6 +68,12 @@ export function reuseExtraction(prev: Extraction, prevText: string, edit: EditRe
   return { calls: prev.calls.map((c) => mover.call(c)), words: prev.words };
 }
 
+/** Copies of `calls` with every position at or after `from` moved by `delta` (a notebook cell analysed alone, placed in the module). */
+export function moveCalls(calls: readonly ApiCall[], from: number, delta: number): ApiCall[] {
+  const mover = new Mover(from, delta);
+  return calls.map((c) => mover.call(c));
+}
+
 /**
  * Copies of calls (never shared with the previous analysis) with every position at or after
  * `from` moved by `delta`. Objects shared between calls or parts of a call stay shared in the
@@ -124,7 +130,7 @@ class Mover {
   call(c: ApiCall): ApiCall {
     const copy: ApiCall = {
       ...c,
-      client: { ...c.client, apiVersion: this.valueNode(c.client.apiVersion) },
+      client: { ...c.client, apiVersion: this.valueNode(c.client.apiVersion), ...(c.client.deployment ? { deployment: this.valueNode(c.client.deployment) } : {}) },
       span: this.span(c.span),
       calleeSpan: this.span(c.calleeSpan),
       argsSpan: this.span(c.argsSpan),

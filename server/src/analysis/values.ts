@@ -23,6 +23,8 @@ export interface NameIndex {
   bindings(name: string): Binding[];
   /** JS/TS: `name` is assigned or updated somewhere (`x = …`, `x += …`, `x++`), so never resolved */
   reassigned(name: string): boolean;
+  /** JS/TS: the value of each such assignment (`x = value`), null for an update (`x += …`, `x++`) */
+  reassignments(name: string): (Node | null)[];
   /** `obj.attr = value` assignments (key "obj.attr", object as written) and JS/TS class fields as `this.attr` */
   attributes(key: string): Node[];
 }
@@ -42,7 +44,8 @@ function unknownAt(node: Node): ValueNode {
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v' };
 
-function unescape(raw: string): string {
+/** A string literal's text with its escape sequences resolved (`\x6b` → `k`, `\u0073` → `s`, a line continuation → nothing). */
+export function unescapeString(raw: string): string {
   if (!raw.includes('\\')) return raw;
   return raw.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_m, e: string) => {
     if (e[0] === 'u' && e.length > 1) return String.fromCodePoint(parseInt(e[1] === '{' ? e.slice(2, -1) : e.slice(1), 16));
@@ -179,6 +182,30 @@ export class Resolver {
     return null;
   }
 
+  /**
+   * The first value of a name bound several times in one scope where every later binding wraps
+   * the name itself (`client = OpenAI(...)` then `client = instructor.patch(client)`; in JS/TS
+   * `let client = …` then `client = wrapOpenAI(client)`), as `wraps(value)` says of each later
+   * value; null otherwise (any other second binding or update, a parameter).
+   */
+  rebound(name: string, at: Node, wraps: (value: Node) => boolean): Node | null {
+    if (this.family === 'ecma') {
+      // `let client = new OpenAI(...); client = wrapOpenAI(client)`: one declaration, assignments that wrap it
+      const found = this.visibleBindings(name, at);
+      if (found === null || found === 'parameter' || found.length !== 1 || !found[0]!.assigned || !this.index.reassigned(name)) return null;
+      return this.index.reassignments(name).every((v) => v !== null && wraps(v)) ? valueOfBinding(found[0]!.name) : null;
+    }
+    const found = this.visibleBindings(name, at);
+    if (found === null || found === 'parameter' || found.length < 2) return null;
+    const [first, ...later] = [...found].sort((a, b) => a.name.startIndex - b.name.startIndex);
+    if (!first!.assigned) return null;
+    for (const b of later) {
+      const v = b.assigned ? valueOfBinding(b.name) : null;
+      if (!v || !wraps(v)) return null;
+    }
+    return valueOfBinding(first!.name);
+  }
+
   /** The single assigned expression of `name` directly in scope `scope` (a class body: `client = OpenAI()`). */
   valueIn(name: string, scope: Node): Node | null {
     const found = this.bindingsIn(name, scope.id);
@@ -269,7 +296,7 @@ export class Resolver {
       else if (t === 'interpolation') return unknownAt(node);
     }
     content = this.text.slice(start, end);
-    return { value: { kind: 'string', value: raw ? content : unescape(content) }, span: spanOf(node), innerSpan: { start, end } };
+    return { value: { kind: 'string', value: raw ? content : unescapeString(content) }, span: spanOf(node), innerSpan: { start, end } };
   }
 
   private array(node: Node, depth: number): ValueNode {
@@ -362,7 +389,7 @@ export class Resolver {
     if (node.type === 'template_string' && node.descendantsOfType('template_substitution').length) return unknownAt(node);
     const start = node.startIndex + 1;
     const end = Math.max(start, node.endIndex - 1);
-    return { value: { kind: 'string', value: unescape(this.text.slice(start, end)) }, span: spanOf(node), innerSpan: { start, end } };
+    return { value: { kind: 'string', value: unescapeString(this.text.slice(start, end)) }, span: spanOf(node), innerSpan: { start, end } };
   }
 
   private isProcessEnv(node: Node): boolean {

@@ -10,6 +10,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalogAgeNote } from '../catalog/catalog';
 import { analyzeText, createContext, mightHaveFindings, type EngineContext } from '../engine';
+import { analyzeNotebook } from '../engineNotebook';
 import { findProjectConfig, loadProjectConfig } from '../config/load';
 import { cachedFileSize, type FileSizeLookup } from '../fileSize';
 import { DEFAULT_SETTINGS, type Settings } from '../config/schema';
@@ -107,6 +108,7 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
       mightContainCall: mightHaveFindings,
       // relative paths in code are looked up next to the file, then in the working directory
       analyse: async (text, language, file) => (await analyzeText(text, language, ctx, file ? { path: file, roots: [cwd] } : undefined)).findings,
+      analyseNotebook: async (cells, file, labels) => (await analyzeNotebook(cells, ctx, { path: file, roots: [cwd] }, labels)).findings,
     };
     const r = await checkFiles(files, engine, { cwd, fix: options.fix || options.diff, unsafeFixes: options.unsafeFixes, preview, maxFileSize: settings.maxFileSize, note });
     result.reported.push(...r.reported);

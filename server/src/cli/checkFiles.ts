@@ -1,6 +1,6 @@
 /**
  * The work of `check` once options and settings are known: read each file (skipping
- * unreadable, binary and huge ones with a note), analyse it (notebook cells one by one),
+ * unreadable, binary and huge ones with a note), analyse it (a notebook's cells as one module),
  * apply safe fixes with --fix, and place findings in 1-based code-point positions.
  * The engine is passed in, so this module is tested with small fake analysers too.
  */
@@ -10,7 +10,9 @@ import { LineIndex } from '../positions';
 import type { Finding } from '../rules/types';
 import { fixText, writeFileAtomic } from './fix';
 import type { Reported } from './format';
-import { blankMagics, parseNotebook, updateNotebook } from './notebook';
+import { blankMagics, layoutCells } from '../notebook';
+import { parseNotebook, updateNotebook } from './notebook';
+import { checkCells } from './notebookCells';
 
 export type SourceLanguage = 'python' | 'javascript' | 'typescript' | 'tsx';
 
@@ -20,6 +22,11 @@ export interface CheckEngine {
   mightContainCall(text: string): boolean;
   /** `file`: the file's absolute path (a notebook's for its cells), for paths the code names */
   analyse(text: string, language: SourceLanguage, file?: string): Promise<Finding[]>;
+  /**
+   * A notebook's Python cells (magics blanked) as one module: findings with positions in
+   * `layoutCells(cells).text`; `labels` name the cells in messages (their notebook index)
+   */
+  analyseNotebook(cells: readonly string[], file: string, labels: readonly number[]): Promise<Finding[]>;
 }
 
 export interface CheckFilesOptions {
@@ -120,7 +127,7 @@ async function checkSource(file: string, abs: string, raw: string, engine: Check
   return findings;
 }
 
-/** Checks (and with opts.fix fixes) a notebook's Python cells; returns their findings. */
+/** Checks (and with opts.fix fixes) a notebook's Python cells, as one module; returns their findings. */
 async function checkNotebook(file: string, abs: string, text: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<Finding[]> {
   const parsed = parseNotebook(text);
   if (!parsed.ok) {
@@ -129,35 +136,26 @@ async function checkNotebook(file: string, abs: string, text: string, engine: Ch
   }
   const nb = parsed.notebook;
   if (!nb.python) return []; // R, Julia, … notebooks hold no Python calls
-  const all: Finding[] = [];
+  if (!nb.cells.length || !engine.mightContainCall(layoutCells(nb.cells.map((c) => c.analysed)).text)) return [];
+  const labels = nb.cells.map((c) => c.index);
+  // the engine sees the cells with magics blanked; blanking keeps every offset, so fixes
+  // computed on them apply to the sources as written
+  const checked = await checkCells(nb.cells.map((c) => c.source), (sources) => engine.analyseNotebook(sources.map(blankMagics), abs, labels), opts.fix, opts.unsafeFixes);
   const changed = new Map<number, string>();
-  let applied = 0;
-  for (const cell of nb.cells) {
-    if (!engine.mightContainCall(cell.analysed)) continue;
-    // the engine sees the cell with magics blanked; blanking keeps every offset, so fixes
-    // computed on it apply to the source as written
-    const analyse = (t: string): Promise<Finding[]> => engine.analyse(blankMagics(t), 'python', abs);
-    let findings: Finding[];
-    let finalSource = cell.source;
-    if (opts.fix) {
-      const fixed = await fixText(cell.source, analyse, opts.unsafeFixes);
-      findings = fixed.findings;
-      if (fixed.text !== cell.source) {
-        finalSource = fixed.text;
-        changed.set(cell.index, finalSource);
-        applied += fixed.applied;
-      }
-    } else findings = await analyse(cell.source);
-    place(out.reported, file, cell.index, finalSource, findings);
-    all.push(...findings);
-  }
+  nb.cells.forEach((cell, i) => {
+    if (checked.sources[i] !== cell.source) changed.set(cell.index, checked.sources[i]!);
+  });
+  nb.cells.forEach((cell, i) => {
+    const findings = checked.findings.filter((f) => f.cell === i).map((f) => f.finding);
+    if (findings.length) place(out.reported, file, cell.index, checked.sources[i]!, findings);
+  });
   if (changed.size) {
     if (opts.preview) opts.preview(file, text, updateNotebook(text, nb, changed));
     else writeFileAtomic(abs, updateNotebook(text, nb, changed));
-    out.fixesApplied += applied;
+    out.fixesApplied += checked.applied;
     out.filesFixed++;
   }
-  return all;
+  return checked.findings.map((f) => f.finding);
 }
 
 function place(out: Reported[], file: string, cell: number | null, text: string, findings: readonly Finding[]): void {

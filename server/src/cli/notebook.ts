@@ -1,11 +1,15 @@
 /**
- * Jupyter notebooks in the CLI: each Python code cell is analysed on its own, as VS Code
- * does with notebook cells. IPython magics (`%pip …`, `%%time`) and shell escapes (`!ls`)
- * are not Python; their lines are blanked with spaces of the same length so that offsets
+ * Jupyter notebooks in the CLI: the Python code cells, analysed as one module in cell order
+ * (../notebook.ts, ./notebookCells.ts). IPython magics (`%pip …`, `%%time`) and shell escapes
+ * (`!ls`) are not Python; their lines are blanked with spaces of the same length so that offsets
  * in the analysed text are offsets in the cell's source.
  *
  * Cells are identified by their 0-based index in the notebook's `cells` array.
  */
+
+import { blankMagics } from '../notebook';
+
+export { blankMagics };
 
 export interface NotebookCell {
   /** 0-based index in the notebook's `cells` array */
@@ -59,11 +63,6 @@ function sourceText(source: unknown): string | null {
   if (typeof source === 'string') return source;
   if (Array.isArray(source) && source.every((s) => typeof s === 'string')) return source.join('');
   return null;
-}
-
-/** Lines starting with `%` or `!` (after indentation) become spaces; offsets do not move. */
-export function blankMagics(source: string): string {
-  return source.replace(/^[ \t]*[%!][^\r\n]*/gm, (line) => ' '.repeat(line.length));
 }
 
 /**

@@ -5,8 +5,10 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Range } from 'vscode-languageserver';
+import type { Span } from '../analysis/apiCall';
 import { analyzeTree, attempt, neededEncodings } from '../engine';
+import { analyzeNotebookTree } from '../engineNotebook';
 import { reuseExtraction } from '../analysis/reuse';
 import type { Extraction } from '../analysis/extract';
 import type { Tree } from '../parse/parser';
@@ -17,6 +19,9 @@ import { isEncodingLoaded, loadEncoding } from '../tokens';
 import type { Encoding } from '../catalog/schema';
 import type { DocumentLocation } from '../fileSize';
 import type { DocState, Documents } from './documents';
+import type { ModuleInfo } from './notebooks';
+import { cellState } from './notebooks';
+import type { Notebooks, NotebookState } from './notebooks';
 import type { SettingsCache } from './settings';
 
 export interface DocAnalysis extends Analysis {
@@ -25,6 +30,11 @@ export interface DocAnalysis extends Analysis {
   ctx: EngineContext;
   /** true when the file is over settings.maxFileSize bytes (no findings) */
   skipped: boolean;
+  /**
+   * A notebook cell's view: where a span of the module is (the cell's URI and range), for a fix
+   * that edits another cell; null when the span is in no cell. Absent for other documents.
+   */
+  placeEdit?: (span: Span) => { uri: string; range: Range } | null;
 }
 
 const EMPTY: Analysis = { calls: [], findings: [] };
@@ -59,6 +69,8 @@ export class Analyzer {
   private readonly loading = new Set<Encoding>();
   /** the workspace folders' paths (from initialize): roots for relative paths the code names */
   workspaceFolders: string[] = [];
+  /** notebooks synced as notebooks (LSP notebook sync): their cells are answered from the module */
+  notebooks: Notebooks | null = null;
   onEncodingLoaded: () => void = () => {};
 
   constructor(
@@ -76,9 +88,11 @@ export class Analyzer {
   }
 
   async analyze(uri: string): Promise<DocAnalysis | null> {
+    const nb = this.notebooks?.ofCell(uri);
+    if (nb) return this.analyzeCell(nb, uri);
     const state = this.documents.get(uri);
     if (!state) return null;
-    const ctx = await this.settings.forDocument(uri);
+    const ctx = await this.settings.forDocument(state.module?.notebook ?? uri);
     await this.ready(state.lang);
     // the document may have changed, closed or been reopened as another language while waiting
     for (;;) {
@@ -87,6 +101,38 @@ export class Analyzer {
       if (!current.lang || languageReady(current.lang)) return this.analyzeNow(current, ctx);
       await this.ready(current.lang);
     }
+  }
+
+  /**
+   * A notebook cell's view of its module's analysis: the cell's findings and calls, its positions
+   * (./notebooks.ts CellDocument); null for a cell outside the module (markdown, another language).
+   */
+  private async analyzeCell(nb: NotebookState, uri: string): Promise<DocAnalysis | null> {
+    const a = await this.analyze(nb.key);
+    return a ? this.cellView(a, nb, uri) : null;
+  }
+
+  /** Every cell's view of the module, analysed once; cells outside the module map to null. */
+  async analyzeCells(nb: NotebookState): Promise<Map<string, DocAnalysis | null>> {
+    const a = await this.analyze(nb.key);
+    const out = new Map<string, DocAnalysis | null>();
+    for (const c of nb.cells) out.set(c.uri, a ? this.cellView(a, nb, c.uri) : null);
+    return out;
+  }
+
+  private cellView(a: DocAnalysis, nb: NotebookState, uri: string): DocAnalysis | null {
+    const notebooks = this.notebooks;
+    const cell = notebooks?.cell(nb, uri);
+    if (!cell || !notebooks) return null;
+    const { extent } = cell;
+    const inCell = (s: Span) => s.start >= extent.start && s.end <= extent.end;
+    return {
+      ...a,
+      state: cellState(a.state, cell.doc, extent.start),
+      calls: a.calls.filter((c) => inCell(c.span)),
+      findings: a.findings.filter((f) => inCell(f.span)),
+      placeEdit: (span) => notebooks.locate(nb, span),
+    };
   }
 
   /** Synchronous once parsers and settings are known. */
@@ -111,12 +157,36 @@ export class Analyzer {
       // are out of date (settings, an encoding that loaded), or moved past one harmless edit
       const same = hit && hit.version === state.version && !hit.result.skipped && hit.result.words ? { calls: hit.result.calls, words: hit.result.words } : null;
       const reused = same ?? (tree && hit ? reusable(hit, state, tree, text) : null);
-      const a = tree && state.lang ? analyzeTree(tree, text, state.lang, ctx, documentLocation(state.uri, this.workspaceFolders), reused ?? undefined) : EMPTY;
+      const location = documentLocation(state.uri, this.workspaceFolders);
+      const module = state.module;
+      const a = !tree || !state.lang
+        ? EMPTY
+        : module && module.layout.text === text
+          ? this.analyzeModule(state, tree, module, ctx, location, reused)
+          : analyzeTree(tree, text, state.lang, ctx, location, reused ?? undefined);
       result = { calls: a.calls, findings: a.findings, ...(a.words ? { words: a.words } : {}), state, text, ctx, skipped: false };
       this.warm(neededEncodings(a.calls, ctx, text));
     }
     this.cache.set(state, { version: state.version, ctx, result });
     return result;
+  }
+
+  /**
+   * A notebook's module: its unparsable cells' blanked parse is kept on the state for the next
+   * keystroke (engineNotebook.ts), the one it replaces deleted.
+   */
+  private analyzeModule(state: DocState, tree: Tree, module: ModuleInfo, ctx: EngineContext, location: DocumentLocation | undefined, reused: Extraction | null): Analysis {
+    const previous = state.blanked;
+    const { blanked, ...a } = analyzeNotebookTree(tree, module.layout, ctx, {
+      ...(location ? { document: location } : {}),
+      ...(reused ? { extraction: reused } : {}),
+      ...(previous ? { previous } : {}),
+      labels: module.labels,
+    });
+    if (previous && blanked !== previous) previous.tree.delete();
+    if (blanked) state.blanked = blanked;
+    else delete state.blanked;
+    return a;
   }
 
   /** Starts loading encodings off the request path; one refresh when each finishes. */

@@ -10,7 +10,7 @@ import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-
 import { selectFixEdits } from '../cli/fix';
 import type { DocAnalysis } from './analysis';
 import { toRange } from './convert';
-import { readData, SOURCE } from './diagnostics';
+import { placeEdits, readData, SOURCE } from './diagnostics';
 import { disableEdit } from './disableComment';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -34,7 +34,7 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: data.fix.safe,
-          edit: { changes: { [uri]: data.fix.edits } },
+          edit: { changes: byUri(data.fix.edits, uri) },
         });
       }
       if (data?.command) {
@@ -54,12 +54,12 @@ export function codeActions(params: CodeActionParams, a: DocAnalysis): CodeActio
   if (asked(FIX_ALL_KIND)) {
     const edits = fixAllEdits(a);
     if (edits.length) {
-      out.push({ title: 'OpenAI Model Lint: Fix all safe problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+      out.push({ title: 'OpenAI Model Lint: Fix all safe problems', kind: FIX_ALL_KIND, edit: { changes: byUri(edits, uri) } });
     }
   }
   if (asked(FIX_ALL_UNSAFE_KIND)) {
     const edits = fixAllEdits(a, true);
-    if (edits.length) out.push({ title: FIX_ALL_UNSAFE_TITLE, kind: FIX_ALL_UNSAFE_KIND, edit: { changes: { [uri]: edits } } });
+    if (edits.length) out.push({ title: FIX_ALL_UNSAFE_TITLE, kind: FIX_ALL_UNSAFE_KIND, edit: { changes: byUri(edits, uri) } });
   }
   return out;
 }
@@ -83,7 +83,16 @@ function disableForLine(d: Diagnostic, a: DocAnalysis, marker: '#' | '//', uri: 
  * together, chosen by `check --fix`'s rule (a fix overlapping, or inserting inside, an edit
  * already taken waits, as do fixes that depend on a model replaced in the same pass; the next
  * fix-all run, on the new text, picks them up), so the editor and the CLI apply the same edits.
+ * In a notebook cell an edit may be in another cell (its `uri` says which).
  */
-export function fixAllEdits(a: DocAnalysis, includeUnsafe = false): TextEdit[] {
-  return selectFixEdits(a.findings, includeUnsafe).edits.map((e) => ({ range: toRange(a.state.doc, e), newText: e.newText }));
+export function fixAllEdits(a: DocAnalysis, includeUnsafe = false): (TextEdit & { uri?: string })[] {
+  const placeable = a.placeEdit ? a.findings.filter((f) => f.fix && placeEdits(f.fix.edits, a.state.doc, a.placeEdit)) : a.findings;
+  return placeEdits(selectFixEdits(placeable, includeUnsafe).edits, a.state.doc, a.placeEdit) ?? [];
+}
+
+/** Edits grouped by document: their own `uri`, else the one the request is about. */
+function byUri(edits: readonly (TextEdit & { uri?: string })[], uri: string): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const { uri: own, ...edit } of edits) (changes[own ?? uri] ??= []).push(edit);
+  return changes;
 }

@@ -16,6 +16,8 @@ import type { LanguageName, Tree } from '../parse/parser';
 import { topStatementAt } from '../analysis/reuse';
 import type { EditRecord } from '../analysis/reuse';
 import { attempt } from '../engine';
+import type { BlankedParse } from '../engineNotebook';
+import type { ModuleInfo } from './notebooks';
 
 /**
  * Above this size a document with syntax errors is still re-parsed incrementally: a parse
@@ -40,6 +42,10 @@ export interface DocState {
   fromScratch?: boolean;
   /** the last few changes, for reusing an analysis across one (analysis/reuse.ts); null: not reusable */
   edits: { fromVersion: number; toVersion: number; edit: EditRecord | null }[];
+  /** set on a notebook's module document (./notebooks.ts): the cells it is laid out from */
+  module?: ModuleInfo;
+  /** a notebook module's last parse with its unparsable cells blanked (engineNotebook.ts), kept for the next one */
+  blanked?: BlankedParse;
 }
 
 const KEPT_EDITS = 4;
@@ -67,6 +73,8 @@ export class Documents {
     if (s) {
       s.tree?.delete();
       s.tree = null;
+      s.blanked?.tree.delete();
+      delete s.blanked;
       this.docs.delete(uri);
     }
   }
@@ -165,6 +173,8 @@ export class Documents {
   dropTree(s: DocState): void {
     s.tree?.delete();
     s.tree = null;
+    s.blanked?.tree.delete();
+    delete s.blanked;
   }
 }
 

@@ -1,17 +1,19 @@
 import type { Span } from '../analysis/apiCall';
 import { defineRule } from './define';
 import type { RuleFinding } from './define';
+import { keyShape } from './keyShape';
 import type { Finding } from './types';
 
-/** A string literal of the file, with the keyword / key it is passed as (`api_key=`, `"api-key":`). */
+/**
+ * A string literal of the file (or literals joined into one value), its value with escapes
+ * resolved, with the keyword / key it is passed as (`api_key=`, `"api-key":`).
+ */
 export interface StringLiteral {
   value: string;
   span: Span;
   keyName: string | null;
 }
 
-const OPENAI_KEY = /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/;
-const AZURE_KEY = /^(?:[0-9a-f]{32}|[A-Za-z0-9]{84})$/;
 const KEY_NAMES = new Set(['api_key', 'apiKey', 'api-key', 'apikey', 'azure_api_key']);
 
 /** The kind prefixes of OpenAI keys; they say what the key is and are not secret. */
@@ -32,16 +34,20 @@ export function maskKey(key: string): string {
   return `${kind}${secret.slice(0, head).join('')}…${tail ? secret.slice(-tail).join('') : ''}`;
 }
 
-/** An OpenAI key inside other text (not inside a longer word such as `task-…`). */
-const KEY_IN_TEXT = /(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_-]{20,}/g;
+/** A token that may be a key inside other text (not inside a longer word such as `task-…`): keyShape decides. */
+const KEY_IN_TEXT = /(?<![A-Za-z0-9_-])(?:sk-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{32}(?:[A-Za-z0-9]{52})?)(?![A-Za-z0-9_-])/g;
+const MIGHT_HOLD_KEY = /sk-|[A-Za-z0-9]{32}/;
 
 /**
- * `text` with every OpenAI-key-shaped token masked. Other rules echo the value they report
- * (`'sk-proj-…' is not in the catalog` when a key is passed as `model=`); their messages,
- * titles and hovers go through this so no output repeats a key.
+ * `text` with every token keyShape calls a key masked, reported or not (a key of an odd length
+ * is still a key). Other rules echo the value they report (`'sk-proj-…' is not in the catalog`
+ * when a key is passed as `model=`, a key written with escapes or split in two literals and
+ * joined by the engine); their messages, titles, hovers and the status bar go through this so
+ * no output repeats a key.
  */
 export function redactKeys(text: string): string {
-  return text.includes('sk-') ? text.replace(KEY_IN_TEXT, maskKey) : text;
+  if (!MIGHT_HOLD_KEY.test(text)) return text;
+  return text.replace(KEY_IN_TEXT, (token) => (keyShape(token) ? maskKey(token) : token));
 }
 
 /** The finding with keys masked in what it shows (message, fix and command titles); the same object when there is nothing to mask. */
@@ -67,9 +73,9 @@ export const hardcodedApiKey = defineRule({
     needsCatalog: false,
     docs: {
       whatItDoes:
-        'Reports a string literal that looks like an OpenAI API key (`sk-…`, `sk-proj-…`), or an Azure key passed as `api_key` / `apiKey` / an `api-key` header. Its messages, logs and SARIF show the key only masked, as the OpenAI dashboard lists keys (`sk-proj-Ab…wxyz`: the first 2 and last 4 characters of the secret), never enough of it to use.',
+        'Reports a string literal shaped like a real API key: an OpenAI key (`sk-proj-…`, `sk-svcacct-…`, `sk-admin-…`, or a legacy `sk-` key of 48 letters and digits) with the length keys are issued with, their alphabet and a random secret, or a 32-hex-digit Azure key passed as `api_key` / `apiKey` / an `api-key` header. A key written with escapes (`"s\\x6b-proj-…"`) or split into literals joined together (`"sk" "-proj-…"`, `\'sk\' + \'-proj-…\'`) counts as written. Placeholders and test dummies (`sk-test`, `sk-...`, `sk-your-key-here`, `sk-synthetic-client-key`, runs such as `sk-proj-xxxx…`) are not keys. Its messages, logs, SARIF, hovers and the status bar show a key only masked, as the OpenAI dashboard lists keys (`sk-proj-Ab…wxyz`: the first 2 and last 4 characters of the secret), never enough of it to use.',
       whyIsThisBad: 'Keys committed to source control leak; anyone who reads the code can spend on the account. Keys belong in the environment or a secret store.',
-      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI(api_key="sk-proj-abcdefghijklmnopqrstuvwxyz012345")\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
+      example: { language: 'python', code: 'from openai import OpenAI\n\nclient = OpenAI(api_key="sk-proj-oSn9qpK2rztUxLjOMw20GdtWRW41ZayKJTXf8cuNb2yTh0rG")\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
       useInstead: { language: 'python', code: 'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])\n' },
       fixSafety: 'Unsafe: the fix reads `OPENAI_API_KEY` / `AZURE_OPENAI_API_KEY` from the environment (Python needs `import os`); the variable must be set where the code runs, and the leaked key must still be revoked.',
       references: [{ title: 'OpenAI: best practices for API key safety', url: 'https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety' }],
@@ -77,12 +83,17 @@ export const hardcodedApiKey = defineRule({
   },
 });
 
+/**
+ * The literals that hold a key: an OpenAI key of a real length anywhere, an Azure key where it
+ * is passed as a key (`api_key=`, `apiKey:`, an `api-key` header).
+ */
 export function findHardcodedKeys(strings: StringLiteral[], language: 'python' | 'javascript' | 'typescript'): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const s of strings) {
-    const openai = OPENAI_KEY.test(s.value);
-    const azure = !openai && s.keyName !== null && KEY_NAMES.has(s.keyName) && AZURE_KEY.test(s.value);
-    if (!openai && !azure) continue;
+    const shape = keyShape(s.value);
+    if (!shape?.realLength) continue;
+    const openai = shape.kind === 'openai';
+    if (!openai && !(s.keyName !== null && KEY_NAMES.has(s.keyName))) continue;
     const variable = openai ? 'OPENAI_API_KEY' : 'AZURE_OPENAI_API_KEY';
     const read = language === 'python' ? `os.environ["${variable}"]` : `process.env.${variable}`;
     out.push({

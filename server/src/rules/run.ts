@@ -10,6 +10,8 @@ import type { CatalogLike } from './catalogApi';
 import type { ModelTarget, Rule, RuleContext, RuleFinding } from './define';
 import { RULES } from './registry';
 import { resolveTarget } from './target';
+import { lineLabel, mergeCallFindings } from './shared';
+import type { PlaceLabel } from './shared';
 import type { Finding, Severity } from './types';
 
 export interface RunContext {
@@ -64,15 +66,22 @@ export function targetOf(call: ApiCall, ctx: RunContext, text: string): ModelTar
   return t;
 }
 
-export function runCallRules(calls: ApiCall[], text: string, ctx: RunContext, document?: DocumentLocation): Finding[] {
+/**
+ * Every rule over every call; a literal several calls share gets one finding per problem and
+ * no safe fix that would change another call (./shared.ts). `where` names places in messages
+ * (default: "line N" of `text`).
+ */
+export function runCallRules(calls: ApiCall[], text: string, ctx: RunContext, document?: DocumentLocation, where?: PlaceLabel): Finding[] {
   const active: { rule: Rule; level: Severity | 'default' }[] = [];
   for (const rule of Object.values(RULES) as Rule[]) {
     if (!rule.check) continue;
     const level = ruleSeverity(rule, ctx.settings);
     if (level !== null) active.push({ rule, level });
   }
-  const out: Finding[] = [];
+  const perCall: Finding[][] = [];
   for (const call of calls) {
+    const out: Finding[] = [];
+    perCall.push(out);
     const target = targetOf(call, ctx, text);
     const compatible = call.client.kind === 'compatible';
     const rctx: RuleContext = { ...ctx, text, target, document };
@@ -87,5 +96,5 @@ export function runCallRules(calls: ApiCall[], text: string, ctx: RunContext, do
       for (const f of found) out.push(toFinding(rule, f, level));
     }
   }
-  return out;
+  return mergeCallFindings(calls, perCall, where ?? lineLabel(text));
 }

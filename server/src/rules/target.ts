@@ -3,7 +3,7 @@
  * deployment name mapped through settings (`azure.deployments`), or a deployment named
  * after the model itself.
  */
-import type { ApiCall } from '../analysis/apiCall';
+import type { ApiCall, Span } from '../analysis/apiCall';
 import type { Settings } from '../config/schema';
 import type { CatalogLike, ResolvedModel } from './catalogApi';
 import type { ModelTarget } from './define';
@@ -15,6 +15,14 @@ export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Set
   if (call.client.kind === 'compatible') {
     return { kind: 'compatible', id, span: arg ? valueSpanInCall(arg, text) : null };
   }
+  // an Azure client built for one deployment sends every call there, whatever `model=` says:
+  // the deployment is the target, reported on the call's model (or callee), never edited
+  const fixed = call.client.kind === 'azure' ? call.client.deployment : undefined;
+  if (fixed) {
+    const deployment = fixed.value.kind === 'string' ? fixed.value.value : null;
+    if (deployment === null || deployment.trim() === '') return { kind: 'none' };
+    return azureTarget(deployment, arg ? valueSpanInCall(arg, text) : call.calleeSpan, null, catalog, settings);
+  }
   if (!arg) return defaultModel(call, catalog) ?? { kind: 'none' };
   if (id === null || id.trim() === '') return { kind: 'none' };
   const span = valueSpanInCall(arg, text);
@@ -24,17 +32,7 @@ export function resolveTarget(call: ApiCall, catalog: CatalogLike, settings: Set
   // name the settings map as an Azure deployment or an Azure model name (`gpt-35-turbo`),
   // which only an Azure deployment can be called
   const azure = call.client.kind === 'azure' || (call.client.kind === 'unknown' && unknownOriginIsAzure(id, catalog, settings));
-  if (azure) {
-    const mapping = Object.hasOwn(settings.azure.deployments, id) ? settings.azure.deployments[id]! : null;
-    if (mapping) {
-      const resolved = safe(() => catalog.resolveAzure(mapping.model, mapping.version)) ?? safe(() => catalog.resolve(mapping.model));
-      if (!resolved) return { kind: 'unknown', id: mapping.model, span, innerSpan, mappedFrom: id };
-      return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry, azure: { deployment: id, mapping } };
-    }
-    const resolved = safe(() => catalog.resolveAzure(id)) ?? safe(() => catalog.resolve(id));
-    if (!resolved) return { kind: 'unmapped', id, span, innerSpan };
-    return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry, azure: { deployment: id, mapping: null } };
-  }
+  if (azure) return azureTarget(id, span, innerSpan, catalog, settings);
 
   const resolved = safe(() => catalog.resolve(id));
   // a framework that infers the provider from the name: an ID the catalog does not know is another provider's
@@ -61,6 +59,19 @@ function defaultModel(call: ApiCall, catalog: CatalogLike): ModelTarget | null {
   const resolved = safe(() => catalog.resolve(d.model));
   if (!resolved) return null;
   return { kind: 'resolved', id: d.model, span: call.calleeSpan, innerSpan: null, resolved, entry: resolved.entry, defaulted: true };
+}
+
+/** An Azure deployment name: mapped in settings, or named after an Azure or OpenAI model, or unmapped. */
+function azureTarget(id: string, span: Span, innerSpan: Span | null, catalog: CatalogLike, settings: Settings): ModelTarget {
+  const mapping = Object.hasOwn(settings.azure.deployments, id) ? settings.azure.deployments[id]! : null;
+  if (mapping) {
+    const resolved = safe(() => catalog.resolveAzure(mapping.model, mapping.version)) ?? safe(() => catalog.resolve(mapping.model));
+    if (!resolved) return { kind: 'unknown', id: mapping.model, span, innerSpan, mappedFrom: id };
+    return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry, azure: { deployment: id, mapping } };
+  }
+  const resolved = safe(() => catalog.resolveAzure(id)) ?? safe(() => catalog.resolve(id));
+  if (!resolved) return { kind: 'unmapped', id, span, innerSpan };
+  return { kind: 'resolved', id, span, innerSpan, resolved, entry: resolved.entry, azure: { deployment: id, mapping: null } };
 }
 
 function unknownOriginIsAzure(id: string, catalog: CatalogLike, settings: Settings): boolean {
