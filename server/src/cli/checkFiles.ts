@@ -4,13 +4,14 @@
  * apply safe fixes with --fix, and place findings in 1-based code-point positions.
  * The engine is passed in, so this module is tested with small fake analysers too.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex } from '../positions';
 import type { Finding } from '../rules/types';
-import { fixText, writeFileAtomic } from './fix';
+import { readBounded, tooLarge } from '../safeRead';
+import { fixText } from './fix';
 import type { Reported } from './format';
 import { blankMagics, parseNotebook, updateNotebook } from './notebook';
+import { writeInPlace, type ReadSnapshot } from './writeInPlace';
 
 export type SourceLanguage = 'python' | 'javascript' | 'typescript' | 'tsx';
 
@@ -29,6 +30,8 @@ export interface CheckFilesOptions {
   maxFileSize: number;
   /** one-line notes about skipped files (stderr) */
   note(message: string): void;
+  /** --fix writes files inside this directory only (a link is not followed out of it); default: cwd */
+  root?: string;
 }
 
 export interface CheckFilesResult {
@@ -36,64 +39,87 @@ export interface CheckFilesResult {
   filesChecked: number;
   fixesApplied: number;
   filesFixed: number;
+  /** files whose fixes were not written, or whose check failed (each noted): the run ends with exit status 2 */
+  failures: number;
 }
 
 /** Bytes looked at for a NUL byte when deciding a file is binary (as git and grep do). */
 const BINARY_SNIFF_BYTES = 8192;
 
 export async function checkFiles(files: readonly string[], engine: CheckEngine, opts: CheckFilesOptions): Promise<CheckFilesResult> {
-  const result: CheckFilesResult = { reported: [], filesChecked: 0, fixesApplied: 0, filesFixed: 0 };
+  const result: CheckFilesResult = { reported: [], filesChecked: 0, fixesApplied: 0, filesFixed: 0, failures: 0 };
   for (const file of files) {
-    const abs = resolve(opts.cwd, file);
-    const source = readSource(file, abs, opts);
-    if (source === null) continue;
-    result.filesChecked++;
-    // --fix writes the decoded text back, so bytes that are not UTF-8 would come back as
-    // U+FFFD: such a file is reported but never rewritten
-    const fileOpts = opts.fix && !source.utf8 ? { ...opts, fix: false } : opts;
-    const findings = file.endsWith('.ipynb')
-      ? await checkNotebook(file, abs, source.text, engine, fileOpts, result)
-      : await checkSource(file, abs, source.text, engine, fileOpts, result);
-    if (opts.fix && !source.utf8 && findings.some((f) => f.fix?.safe)) opts.note(`${file}: not valid UTF-8; safe fixes not applied (rewriting it would turn its invalid bytes into U+FFFD)`);
+    // one file that cannot be checked or written never stops the others
+    try {
+      await checkOne(file, engine, opts, result);
+    } catch (e) {
+      opts.note(`${file}: internal error while checking (${e instanceof Error ? e.message : String(e)}); skipped`);
+      result.failures++;
+    }
   }
   return result;
 }
 
-/**
- * The file's text and whether its bytes are UTF-8 (the text then spells them exactly), or
- * null (after a note) when it is unreadable, too big or binary.
- */
-function readSource(file: string, abs: string, opts: CheckFilesOptions): { text: string; utf8: boolean } | null {
-  let bytes: Buffer;
-  try {
-    const st = statSync(abs);
-    if (!st.isFile()) {
-      opts.note(`${file}: not a regular file; skipped`);
-      return null;
-    }
-    if (st.size > opts.maxFileSize) {
-      opts.note(`${file}: skipped, ${st.size} bytes is over the ${opts.maxFileSize}-byte limit (maxFileSize)`);
-      return null;
-    }
-    bytes = readFileSync(abs);
-  } catch (e) {
-    opts.note(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped`);
+async function checkOne(file: string, engine: CheckEngine, opts: CheckFilesOptions, result: CheckFilesResult): Promise<void> {
+  const abs = resolve(opts.cwd, file);
+  const source = readSource(file, abs, opts);
+  if (source === null) return;
+  result.filesChecked++;
+  // --fix writes the decoded text back, so bytes that are not UTF-8 would come back as
+  // U+FFFD: such a file is reported but never rewritten
+  const fileOpts = opts.fix && !source.utf8 ? { ...opts, fix: false } : opts;
+  const findings = file.endsWith('.ipynb')
+    ? await checkNotebook(file, abs, source, engine, fileOpts, result)
+    : await checkSource(file, abs, source, engine, fileOpts, result);
+  if (opts.fix && !source.utf8 && findings.some((f) => f.fix?.safe)) opts.note(`${file}: not valid UTF-8; safe fixes not applied (rewriting it would turn its invalid bytes into U+FFFD)`);
+}
+
+interface Source {
+  text: string;
+  /** whether the bytes are UTF-8 (the text then spells them exactly) */
+  utf8: boolean;
+  /** what was read, compared with the file before --fix writes it */
+  snapshot: ReadSnapshot;
+}
+
+/** The file's text, or null (after a note) when it is unreadable, not a regular file, too big or binary. */
+function readSource(file: string, abs: string, opts: CheckFilesOptions): Source | null {
+  const read = readBounded(abs, { maxBytes: opts.maxFileSize });
+  if (!read.ok) {
+    if (read.reason === 'too-large') opts.note(`${file}: skipped, ${tooLarge(read.size, opts.maxFileSize)} (maxFileSize)`);
+    else if (read.reason === 'missing' || read.reason === 'unreadable') opts.note(`${file}: cannot read (${read.code}); skipped`);
+    else opts.note(`${file}: not a regular file; skipped`);
     return null;
   }
+  const bytes = read.bytes;
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     opts.note(`${file}: binary file (NUL byte); skipped`);
     return null;
   }
   const text = bytes.toString('utf8');
   // the decoder turns every invalid sequence into U+FFFD; one in the text may also be written as such
-  return { text, utf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
+  const utf8 = !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes);
+  return { text, utf8, snapshot: { bytes, stat: read.stat } };
+}
+
+/**
+ * Writes fixed text over the file when it is still as read; otherwise notes why (the file
+ * counts as a failure) and returns false.
+ */
+function writeFixed(file: string, abs: string, text: string, source: Source, opts: CheckFilesOptions, out: CheckFilesResult): boolean {
+  const r = writeInPlace(abs, Buffer.from(text, 'utf8'), source.snapshot, opts.root ?? opts.cwd);
+  if (r.ok) return true;
+  opts.note(`${file}: ${r.message}; fixes not written`);
+  out.failures++;
+  return false;
 }
 
 const BOM = '\uFEFF';
 
 /** Checks (and with opts.fix fixes) one source file; returns its findings. */
-async function checkSource(file: string, abs: string, raw: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<Finding[]> {
+async function checkSource(file: string, abs: string, source: Source, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<Finding[]> {
   // a byte-order mark is not part of line 1's columns; it is written back on --fix
+  const raw = source.text;
   const bom = raw.startsWith(BOM);
   const text = bom ? raw.slice(1) : raw;
   if (!engine.mightContainCall(text)) return [];
@@ -105,10 +131,11 @@ async function checkSource(file: string, abs: string, raw: string, engine: Check
     const fixed = await fixText(text, analyse);
     findings = fixed.findings;
     if (fixed.text !== text) {
-      writeFileAtomic(abs, (bom ? BOM : '') + fixed.text);
-      out.fixesApplied += fixed.applied;
-      out.filesFixed++;
-      finalText = fixed.text;
+      if (writeFixed(file, abs, (bom ? BOM : '') + fixed.text, source, opts, out)) {
+        out.fixesApplied += fixed.applied;
+        out.filesFixed++;
+        finalText = fixed.text;
+      } else findings = await analyse(text); // the file keeps its text: report what is in it
     }
   } else findings = await analyse(text);
   place(out.reported, file, null, finalText, findings);
@@ -116,7 +143,8 @@ async function checkSource(file: string, abs: string, raw: string, engine: Check
 }
 
 /** Checks (and with opts.fix fixes) a notebook's Python cells; returns their findings. */
-async function checkNotebook(file: string, abs: string, text: string, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<Finding[]> {
+async function checkNotebook(file: string, abs: string, source: Source, engine: CheckEngine, opts: CheckFilesOptions, out: CheckFilesResult): Promise<Finding[]> {
+  const text = source.text;
   const parsed = parseNotebook(text);
   if (!parsed.ok) {
     opts.note(`${file}: ${parsed.error}; skipped`);
@@ -124,7 +152,7 @@ async function checkNotebook(file: string, abs: string, text: string, engine: Ch
   }
   const nb = parsed.notebook;
   if (!nb.python) return []; // R, Julia, … notebooks hold no Python calls
-  const all: Finding[] = [];
+  const results: { index: number; source: string; fixed: string; findings: Finding[] }[] = [];
   const changed = new Map<number, string>();
   let applied = 0;
   for (const cell of nb.cells) {
@@ -132,24 +160,37 @@ async function checkNotebook(file: string, abs: string, text: string, engine: Ch
     // the engine sees the cell with magics blanked; blanking keeps every offset, so fixes
     // computed on it apply to the source as written
     const analyse = (t: string): Promise<Finding[]> => engine.analyse(blankMagics(t), 'python', abs);
-    let findings: Finding[];
-    let finalSource = cell.source;
     if (opts.fix) {
       const fixed = await fixText(cell.source, analyse);
-      findings = fixed.findings;
+      results.push({ index: cell.index, source: cell.source, fixed: fixed.text, findings: fixed.findings });
       if (fixed.text !== cell.source) {
-        finalSource = fixed.text;
-        changed.set(cell.index, finalSource);
+        changed.set(cell.index, fixed.text);
         applied += fixed.applied;
       }
-    } else findings = await analyse(cell.source);
-    place(out.reported, file, cell.index, finalSource, findings);
-    all.push(...findings);
+    } else results.push({ index: cell.index, source: cell.source, fixed: cell.source, findings: await analyse(cell.source) });
   }
   if (changed.size) {
-    writeFileAtomic(abs, updateNotebook(text, nb, changed));
-    out.fixesApplied += applied;
-    out.filesFixed++;
+    const updated = updateNotebook(text, changed);
+    if (updated !== null && writeFixed(file, abs, updated, source, opts, out)) {
+      out.fixesApplied += applied;
+      out.filesFixed++;
+    } else {
+      if (updated === null) {
+        opts.note(`${file}: the cells' sources could not be located in the text; fixes not written`);
+        out.failures++;
+      }
+      // the notebook keeps its text: report what is in its cells
+      for (const r of results) {
+        if (r.fixed === r.source) continue;
+        r.fixed = r.source;
+        r.findings = await engine.analyse(blankMagics(r.source), 'python', abs);
+      }
+    }
+  }
+  const all: Finding[] = [];
+  for (const r of results) {
+    place(out.reported, file, r.index, r.fixed, r.findings);
+    all.push(...r.findings);
   }
   return all;
 }
