@@ -18,12 +18,21 @@ import { completion } from './features/completion';
 import { contains } from './features/convert';
 import { toDiagnostic } from './features/diagnostics';
 import { Documents } from './features/documents';
+import { FrameWatch } from './frameWatch';
 import { hover } from './features/hover';
 import { SECTION, SettingsCache } from './features/settings';
 import { callAt, callTokenInfo, LOADING_TEXT, summary } from './features/tokenInfo';
 import { codeLenses, inlayHints } from './features/tokenHints';
 
 const connection = createConnection(ProposedFeatures.all);
+if (process.argv.includes('--stdio')) {
+  // a header the connection cannot read leaves it deaf for good: say so and exit, so the client restarts the server
+  const watch = new FrameWatch((reason) => {
+    process.stderr.write(`openai-model-lint: the client sent ${reason}; no message after it can be read, exiting\n`);
+    process.exit(1);
+  });
+  process.stdin.prependListener('data', (chunk: Buffer) => watch.feed(chunk));
+}
 const documents = new Documents();
 const caps = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, inlayRefresh: false, lensRefresh: false, watchedFiles: false };
 const settings = new SettingsCache(connection, () => caps.configuration);
@@ -54,6 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { untrusted?: boolean } | undefined;
   if (init?.untrusted) settings.trusted = false;
   analyzer.workspaceFolders = workspaceFolderPaths(params);
+  settings.workspaceFolders = analyzer.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -110,6 +120,7 @@ connection.onNotification(
   }),
 );
 analyzer.onEncodingLoaded = refreshAll;
+settings.onLateSettings = refreshAll;
 
 // ---- documents and push diagnostics --------------------------------------------------
 

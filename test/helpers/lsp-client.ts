@@ -25,6 +25,8 @@ export interface StartOptions {
   serverPath?: string;
   /** bound for each request / wait, ms */
   timeout?: number;
+  /** never answer workspace/configuration (a client that hangs); `answerConfiguration()` answers the held requests */
+  holdConfiguration?: boolean;
 }
 
 export interface Published {
@@ -40,6 +42,8 @@ export class LspClient {
   readonly refreshes: string[] = [];
   config: Record<string, unknown> | undefined;
   private readonly texts = new Map<string, TextDocument>();
+  /** workspace/configuration requests not answered yet (holdConfiguration) */
+  readonly held: (() => void)[] = [];
   private waiters: Array<() => void> = [];
   readonly timeout: number;
 
@@ -69,7 +73,11 @@ export class LspClient {
       client.logs.push(p.message);
       client.wake();
     });
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.config ?? null));
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+      const answer = (): (Record<string, unknown> | null)[] => p.items.map(() => client.config ?? null);
+      if (!opts.holdConfiguration) return answer();
+      return new Promise((resolve) => client.held.push(() => resolve(answer())));
+    });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
     for (const m of ['workspace/diagnostic/refresh', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
@@ -106,6 +114,11 @@ export class LspClient {
     });
     client.notify('initialized', {});
     return client;
+  }
+
+  /** Answers the workspace/configuration requests held so far (holdConfiguration). */
+  answerConfiguration(): void {
+    for (const answer of this.held.splice(0)) answer();
   }
 
   request<R = unknown>(method: string, params: unknown, timeout = this.timeout): Promise<R> {
