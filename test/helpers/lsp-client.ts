@@ -27,6 +27,8 @@ export interface StartOptions {
   timeout?: number;
   /** never answer workspace/configuration (a client that hangs); `answerConfiguration()` answers the held requests */
   holdConfiguration?: boolean;
+  /** options for node before the server script (e.g. `-r` a preload) */
+  nodeArgs?: string[];
 }
 
 export interface Published {
@@ -57,7 +59,7 @@ export class LspClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [opts.serverPath ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.serverPath ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, opts);
     proc.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
