@@ -59,7 +59,7 @@ export class LineIndex {
 }
 
 /** Index of the last element <= value (0 when none is; `sorted[0]` is the smallest). */
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo < hi) {

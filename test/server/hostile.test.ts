@@ -7,14 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { BUNDLE_CALL, BUNDLE_CALLS, BUNDLE_HEAD, ensureGenerated, GENERATED_DIR, HOSTILE_DIR } from '../helpers/hostile';
 import { bounded, LspClient } from '../helpers/lsp-client';
+import { scratchDir } from '../helpers/scratch';
 
 const BOUND_MS = 10_000;
 const PROBE = 'file:///virtual/probe.py';
@@ -143,17 +143,11 @@ describe('language server: hostile corpus', () => {
 
 describe('language server: hostile input, second round', () => {
   const APP = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt4o", messages=[])\n';
-  const scratch: string[] = [];
   const clients: LspClient[] = [];
   after(async () => {
     for (const c of clients) await c.stop();
-    for (const d of scratch) rmSync(d, { recursive: true, force: true });
   });
-  function tempDir(): string {
-    const d = mkdtempSync(join(tmpdir(), 'oml-lsp-hostile-'));
-    scratch.push(d);
-    return d;
-  }
+  const tempDir = (): string => scratchDir('oml-lsp-hostile-');
   async function start(opts: Parameters<typeof LspClient.start>[0]): Promise<LspClient> {
     const c = await LspClient.start({ config: { asOf: '2025-09-01' }, timeout: BOUND_MS, ...opts });
     clients.push(c);

@@ -8,32 +8,26 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { LspClient } from '../helpers/lsp-client';
 import { repoRoot } from '../helpers/repoRoot';
+import { scratchDir } from '../helpers/scratch';
 
 const ROOT = repoRoot();
 const GUARD = join(ROOT, 'test', 'fixtures', 'guard', 'no-spawn-no-net.cjs');
 const CLI = join(ROOT, 'server', 'out', 'cli.js');
 
 describe('no process started, no connection opened', () => {
-  const scratch: string[] = [];
-  after(() => {
-    for (const d of scratch) rmSync(d, { recursive: true, force: true });
-  });
-
   it('the guard itself catches a spawn and a connect (the control)', () => {
     const r = spawnSync(process.execPath, ['-r', GUARD, '-e', "try { require('child_process').spawnSync('true') } catch {} try { require('net').connect(9, '127.0.0.1') } catch {}"], { encoding: 'utf8' });
     assert.match(r.stderr, /^GUARD: child_process\.spawnSync "true"\nGUARD: net connect .+\n$/);
   });
 
   it('check --fix over a copy of examples/ (with a .gitignore and the project file)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oml-guard-'));
-    scratch.push(dir);
+    const dir = scratchDir('oml-guard-');
     cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
     writeFileSync(join(dir, 'examples', '.gitignore'), 'build/\n*.tmp.py\n');
     const r = spawnSync(process.execPath, ['-r', GUARD, CLI, 'check', 'examples', '--fix', '--format', 'json', '--as-of', '2025-09-01'], { cwd: dir, encoding: 'utf8' });

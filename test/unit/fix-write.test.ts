@@ -10,40 +10,21 @@
  * to another uid (that test needs root and says so when skipped).
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { run as checkRun } from '../../server/src/cli/check';
 import { checkFiles, type CheckEngine } from '../../server/src/cli/checkFiles';
 import { writeInPlace } from '../../server/src/cli/writeInPlace';
 import type { Finding } from '../../server/src/rules/types';
+import { scratchDir } from '../helpers/scratch';
 
 const AS_OF = '2025-09-01';
 const O1 = 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="o1", temperature=0.5, messages=[])\n';
 const FIXED = O1.replace('temperature=0.5, ', '');
 const note = (s: string): string => `openai-model-lint: ${s}\n`;
 
-const roots: string[] = [];
-after(() => {
-  for (const d of roots) {
-    chmodTree(d);
-    rmSync(d, { recursive: true, force: true });
-  }
-});
-/** Directories made read-only by a test become writable again, so they can be removed. */
-function chmodTree(d: string): void {
-  try {
-    chmodSync(d, 0o755);
-  } catch {
-    // already gone
-  }
-}
-function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'oml-fixw-'));
-  roots.push(d);
-  return d;
-}
+const tmp = (): string => scratchDir('oml-fixw-');
 function write(root: string, rel: string, text: string, mode?: number): string {
   const p = join(root, rel);
   mkdirSync(join(p, '..'), { recursive: true });

@@ -7,25 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Glob } from '../../server/src/cli/glob';
 import { collectFiles, IgnoreFile } from '../../server/src/cli/walk';
+import { scratchDir } from '../helpers/scratch';
 
 /** Only catches hangs: the backtracking regexes took minutes on these inputs; the matcher takes microseconds. */
 const BOUND_MS = 10_000;
 
-const roots: string[] = [];
-after(() => {
-  for (const d of roots) rmSync(d, { recursive: true, force: true });
-});
-function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'oml-ignore-'));
-  roots.push(d);
-  return d;
-}
+const tmp = (): string => scratchDir('oml-ignore-');
 function write(root: string, rel: string, text = 'x'): void {
   const p = join(root, rel);
   mkdirSync(join(p, '..'), { recursive: true });

@@ -5,17 +5,13 @@
  * string replaced, compared byte for byte.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { run as checkRun } from '../../server/src/cli/check';
 import { editNotebookText, locateSources } from '../../server/src/cli/notebookEdit';
+import { scratchDir } from '../helpers/scratch';
 
-const roots: string[] = [];
-after(() => {
-  for (const d of roots) rmSync(d, { recursive: true, force: true });
-});
 
 /** A notebook as another tool writes it: CRLF, two-space indent, metadata first, escapes, numbers JavaScript would rewrite. */
 const FOREIGN = [
@@ -51,8 +47,7 @@ describe('notebooks edited as text', () => {
   });
 
   test('row 7: --fix changes only the bytes of the fixed line of that cell; everything else byte for byte', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'oml-nb-'));
-    roots.push(root);
+    const root = scratchDir('oml-nb-');
     writeFileSync(join(root, 'foreign.ipynb'), FOREIGN);
     const out = { stdout: '', stderr: '' };
     const status = await checkRun(['foreign.ipynb', '--fix', '--format', 'json', '--as-of', '2025-09-01'], { stdout: (s) => void (out.stdout += s), stderr: (s) => void (out.stderr += s) }, root);

@@ -27,13 +27,7 @@ import { collectFiles } from './walk';
  */
 function configFileFor(path: string, options: CheckOptions, cwd: string, note: (message: string) => void): string | null {
   if (options.config !== null) return resolve(cwd, options.config);
-  const abs = resolve(cwd, path);
-  let dir = abs;
-  try {
-    if (!statSync(abs).isDirectory()) dir = dirname(abs);
-  } catch {
-    dir = dirname(abs);
-  }
+  const dir = directoryOf(resolve(cwd, path));
   return findProjectConfig(dir, cliProjectRoot(dir, cwd), note) ?? findProjectConfig(cwd, cliProjectRoot(cwd, cwd), note);
 }
 
@@ -152,11 +146,15 @@ export async function run(args: string[], io: CommandIo, cwd: string = process.c
 
 /** The tree --fix may write in for a command-line path: its git repository, else the directory itself (a file's directory). */
 function fixRoot(abs: string): string {
-  let dir = abs;
-  try {
-    if (!statSync(abs).isDirectory()) dir = dirname(abs);
-  } catch {
-    dir = dirname(abs);
-  }
+  const dir = directoryOf(abs);
   return gitRoot(dir) ?? dir;
+}
+
+/** The path if it is a directory, else the directory holding it. */
+function directoryOf(abs: string): string {
+  try {
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+    return dirname(abs);
+  }
 }
