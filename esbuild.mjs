@@ -69,6 +69,7 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/parse.ts'], outdir: 'bench/out' },
+  { entryPoints: ['bench/scaling.ts'], outdir: 'bench/out' },
   { entryPoints: ['bench/catalog.ts', 'bench/catalog-lib.ts', 'bench/zod-lib.ts', 'bench/catalog-data.ts'], outdir: 'bench/out' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 

@@ -20,6 +20,7 @@ import { contains } from './features/convert';
 import { toDiagnostic } from './features/diagnostics';
 import { Documents } from './features/documents';
 import { Notebooks } from './features/notebooks';
+import { FrameWatch } from './frameWatch';
 import { hover } from './features/hover';
 import { SECTION, SettingsCache } from './features/settings';
 import { callAt, callTokenInfo, LOADING_TEXT, summary } from './features/tokenInfo';
@@ -36,6 +37,14 @@ if (early) {
 }
 
 const connection = createConnection(ProposedFeatures.all);
+if (process.argv.includes('--stdio')) {
+  // a header the connection cannot read leaves it deaf for good: say so and exit, so the client restarts the server
+  const watch = new FrameWatch((reason) => {
+    process.stderr.write(`openai-model-lint: the client sent ${reason}; no message after it can be read, exiting\n`);
+    process.exit(1);
+  });
+  process.stdin.prependListener('data', (chunk: Buffer) => watch.feed(chunk));
+}
 const documents = new Documents();
 const notebooks = new Notebooks(documents);
 const caps = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, inlayRefresh: false, lensRefresh: false, watchedFiles: false, notebooks: false };
@@ -130,6 +139,7 @@ connection.onNotification(
   }),
 );
 analyzer.onEncodingLoaded = refreshAll;
+settings.onLateSettings = refreshAll;
 
 // ---- documents and push diagnostics --------------------------------------------------
 

@@ -9,6 +9,7 @@
  * every Python linter and is never reported.
  */
 import type { Span } from './analysis/apiCall';
+import { lastAtOrBefore } from './positions';
 import type { Finding, Fix, TextEdit } from './rules/types';
 
 export interface Comment {
@@ -46,14 +47,7 @@ export function lineStarts(text: string): number[] {
 }
 
 export function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(starts, offset);
 }
 
 function readCodes(text: string, from: number, base: number): { codes: { code: string; span: Span }[]; end: number } {

@@ -83,6 +83,7 @@ export function loadCorpus(root = REPO_ROOT): Corpus {
   };
   for (const f of ['app.py', 'azure_support.py']) add('python', `examples/python/${f}`, readFileSync(join(root, 'examples/python', f), 'utf8'));
   for (const f of ['chat.ts', 'azure.ts', 'search.ts', 'voice.ts']) add('typescript', `examples/ts/src/${f}`, readFileSync(join(root, 'examples/ts/src', f), 'utf8'));
+  for (const [lang, name, text] of longLineDocuments()) add(lang, name, text);
   const lines: Corpus['lines'] = { python: [], typescript: [] };
   for (const lang of ['python', 'typescript'] as const) for (const d of documents[lang]) lines[lang].push(...d.text.split('\n'));
   const docs = join(root, 'docs/rules');
@@ -95,6 +96,19 @@ export function loadCorpus(root = REPO_ROOT): Corpus {
   }
   for (const lang of ['python', 'typescript'] as const) lines[lang] = lines[lang].filter((l) => l.trim() !== '');
   return { documents, lines };
+}
+
+/**
+ * Documents with long lines (issue 14): a minified line of 100 calls with a finding each,
+ * and a call followed by a comment of URLs (hundreds of `//` or `#`), so edits, diagnostics
+ * and hovers also run on lines where per-finding or per-marker work along the line shows.
+ */
+export function longLineDocuments(): [FuzzLanguage, string, string][] {
+  const urls = (n: number): string => 'see https://cdn.example.com//v1/a.js#x '.repeat(n);
+  return [
+    ['typescript', 'generated/minified.ts', `import OpenAI from "openai";const client=new OpenAI();${'client.chat.completions.create({model:"gpt4o",messages:[],temperature:1});'.repeat(100)} // ${urls(200)}\n`],
+    ['python', 'generated/one-line-calls.py', `from openai import OpenAI\nclient = OpenAI()\n${'client.chat.completions.create(model="o1", temperature=0.5, messages=[]); '.repeat(100)}  # ${urls(200)}\n`],
+  ];
 }
 
 /** One change of a didChange notification, as offsets into the text it applies to. */
@@ -291,9 +305,12 @@ export class EditScript {
     seed: number,
     readonly lang: FuzzLanguage,
     private readonly corpus: Corpus,
+    /** the name of the corpus document to start from (else one picked by the seed) */
+    startFrom?: string,
   ) {
     this.rng = new Rng(seed);
-    const start = this.rng.pick(corpus.documents[lang]);
+    const picked = this.rng.pick(corpus.documents[lang]);
+    const start = corpus.documents[lang].find((d) => d.name === startFrom) ?? picked;
     this.initialText = withLineEndings(this.rng, start.text, this.rng.pick(['lf', 'lf', 'crlf', 'mixed'] as const));
     this.nextReset = this.rng.between(60, 200);
   }

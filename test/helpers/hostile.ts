@@ -27,6 +27,13 @@ export const LINE_COUNT = 50_000;
 export const NESTING = 10_000;
 export const LITERAL_CHARS = 1_000_000;
 export const COMMENT_LINES = 3_000;
+/** calls on the one line of the minified bundle, each with a finding */
+export const BUNDLE_CALLS = 6_000;
+/** the minified bundle's call: OAI101 on `"gpt4o"` (7 columns) */
+export const BUNDLE_CALL = 'client.chat.completions.create({model:"gpt4o",messages:[]});';
+export const BUNDLE_HEAD = 'import OpenAI from "openai";const client=new OpenAI();';
+/** URLs (two `//` each) in the comment after a call on one line */
+export const URL_COUNT = 10_000;
 
 /** The generated cases: file name → content. */
 export function generatedCases(): Record<string, string> {
@@ -62,6 +69,12 @@ export function generatedCases(): Record<string, string> {
       PY_FINDING,
       '',
     ].join('\n'),
+    // a minified bundle: 6,000 calls with a finding each on one line of ~370 KB (position
+    // mapping walked the line once per finding: quadratic)
+    'one-line-bundle.js': `${BUNDLE_HEAD}${BUNDLE_CALL.repeat(BUNDLE_CALLS)}\n`,
+    // a call, then a comment of 10,000 URLs on the same line (a hover there scanned for a
+    // suppression from every `//`: quadratic)
+    'comment-urls.ts': `${TS_HEAD}${TS_FINDING} // see ${'https://cdn.example.com//v1/a.js '.repeat(URL_COUNT)}\n`,
     // a 1,000,000-character message in a real call (one run of a letter: the worst case of
     // byte-pair merging, since the tokenizer's pattern makes it one piece), then a finding
     'literal-1mb.py': [

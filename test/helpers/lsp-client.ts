@@ -27,6 +27,10 @@ export interface StartOptions {
   serverPath?: string;
   /** bound for each request / wait, ms */
   timeout?: number;
+  /** never answer workspace/configuration (a client that hangs); `answerConfiguration()` answers the held requests */
+  holdConfiguration?: boolean;
+  /** options for node before the server script (e.g. `-r` a preload) */
+  nodeArgs?: string[];
 }
 
 export interface NotebookCellText {
@@ -52,6 +56,8 @@ export class LspClient {
   /** what the server answered to initialize */
   serverCapabilities: { notebookDocumentSync?: unknown } & Record<string, unknown> = {};
   private readonly texts = new Map<string, TextDocument>();
+  /** workspace/configuration requests not answered yet (holdConfiguration) */
+  readonly held: (() => void)[] = [];
   private waiters: Array<() => void> = [];
   readonly timeout: number;
 
@@ -65,7 +71,7 @@ export class LspClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [opts.serverPath ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.serverPath ?? SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, opts);
     proc.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
@@ -81,7 +87,11 @@ export class LspClient {
       client.logs.push(p.message);
       client.wake();
     });
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.config ?? null));
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+      const answer = (): (Record<string, unknown> | null)[] => p.items.map(() => client.config ?? null);
+      if (!opts.holdConfiguration) return answer();
+      return new Promise((resolve) => client.held.push(() => resolve(answer())));
+    });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
     for (const m of ['workspace/diagnostic/refresh', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
@@ -120,6 +130,11 @@ export class LspClient {
     client.serverCapabilities = init.capabilities;
     client.notify('initialized', {});
     return client;
+  }
+
+  /** Answers the workspace/configuration requests held so far (holdConfiguration). */
+  answerConfiguration(): void {
+    for (const answer of this.held.splice(0)) answer();
   }
 
   request<R = unknown>(method: string, params: unknown, timeout = this.timeout): Promise<R> {

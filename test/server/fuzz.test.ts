@@ -9,6 +9,9 @@
  *  - those of the same text opened in the server as a new document, every third step.
  * Every fifth step hover, completion, code actions, inlay hints and callInfo must answer too;
  * now and then the document is closed and reopened.
+ * Two shorter runs start from documents of long lines (a minified line of 100 calls, each
+ * with a finding, and hundreds of `//` or `#` after it), where per-finding or per-marker work
+ * along a line would show (issue 14).
  * A faster in-process run checks the server's document trees (features/documents.ts) against
  * a parse from scratch after every step, and a shorter run with push diagnostics sends bursts
  * of edits and checks that the last version's diagnostics are published and right.
@@ -42,7 +45,7 @@ import { Documents } from '../../server/src/features/documents';
 import { initParsers, parseText } from '../../server/src/parse/parser';
 import { loadEncoding } from '../../server/src/tokens';
 import { LspClient } from '../helpers/lsp-client';
-import { applyFuzzEdits, describeEdit, EditScript, loadCorpus, parseSeed } from '../helpers/fuzz';
+import { applyFuzzEdits, describeEdit, EditScript, loadCorpus, longLineDocuments, parseSeed } from '../helpers/fuzz';
 import type { FuzzEdit, FuzzLanguage } from '../helpers/fuzz';
 
 const CONFIG = { asOf: '2025-09-01' };
@@ -53,6 +56,8 @@ const BUDGET_MS = process.env.OAML_FUZZ_MS ? Number(process.env.OAML_FUZZ_MS) : 
 /** the in-process tree run and the push run, per language */
 const TREE_BUDGET_MS = Math.min(BUDGET_MS, 1_000);
 const PUSH_BUDGET_MS = Math.min(BUDGET_MS, 2_000);
+/** the runs that start from a document of long lines, per language */
+const LONG_LINE_BUDGET_MS = Math.min(BUDGET_MS, 2_000);
 /** bound for each answer of the server */
 const ANSWER_MS = 5_000;
 const HISTORY = 8;
@@ -227,90 +232,103 @@ describe('fuzzed edits over LSP: every step answered, diagnostics equal a fresh 
     c.close(uri);
   });
 
+  /**
+   * Steps of `script` over LSP on one document until `budget` ms are spent: each step's
+   * diagnostics against the engine in process (and a fresh document every third step), the
+   * other features every fifth.
+   */
+  async function overLsp(t: TestContext, name: string, lang: FuzzLanguage, script: EditScript, budget: number, tag = ''): Promise<void> {
+    const trail = new Trail(lang);
+    const uri = `file:///fuzz/${lang}/${tag}edited.${EXT[lang]}`;
+    const freshUri = `file:///fuzz/${lang}/${tag}fresh.${EXT[lang]}`;
+    const started = Date.now();
+    let edits = 0;
+    let step = 0;
+    let logsSeen = c.logs.length;
+    let slowest = { ms: 0, step: -1, length: 0 };
+    const fail = (what: string, details: string): never => trail.fail(what, step, details, name);
+
+    let text = script.initialText;
+    c.open(uri, lang, text);
+    for (; step < STEPS && Date.now() - started < budget; step++) {
+      const stepStarted = Date.now();
+      trail.before = text;
+      const stepEdits = script.next(text, step);
+      trail.push(step, stepEdits);
+      const version = c.change(uri, toChanges(text, lang, stepEdits));
+      text = trail.after = c.text(uri);
+      edits += stepEdits.length;
+      if (script.rng.chance(0.01)) {
+        // the editor closes and reopens the document: nothing of the old state may survive
+        c.close(uri);
+        c.open(uri, lang, text, version + 1);
+      }
+      if (text !== applyFuzzEdits(trail.before, stepEdits)) fail('the generator and the LSP ranges disagree (test bug)', '');
+
+      // the pulls in flight while this process runs the engine on the same text; the engine
+      // parses from scratch, so it checks the edited document every step, and the server's
+      // own fresh document (a new URI) is compared every third step
+      const withFresh = step % 3 === 0;
+      if (withFresh) c.open(freshUri, lang, text);
+      const answers = Promise.all([c.pulled(uri), withFresh ? c.pulled(freshUri) : null]);
+      answers.catch(() => undefined);
+      const local = await localDiagnostics(text, lang, ctx);
+      let edited: Diagnostic[] = [];
+      let fresh: Diagnostic[] | null = null;
+      try {
+        [edited, fresh] = await answers;
+      } catch (err) {
+        fail('the server did not answer', String(err));
+      }
+      if (withFresh) c.close(freshUri);
+      if (c.proc.exitCode !== null) fail(`the server exited (code ${c.proc.exitCode})`, c.logs.join(''));
+      const failures = c.logs.slice(logsSeen).filter((l) => /failed/.test(l));
+      logsSeen = c.logs.length;
+      if (failures.length) fail('a handler failed', failures.join('\n'));
+      if (fresh && !isDeepStrictEqual(edited, fresh)) {
+        fail('incremental diagnostics differ from a fresh parse of the same text', `  edited document:\n${short(edited)}\n  fresh document:\n${short(fresh)}`);
+      }
+      if (!isDeepStrictEqual(edited, local)) {
+        fail('server diagnostics differ from the engine run in process', `  server:\n${short(edited)}\n  engine:\n${short(local)}`);
+      }
+
+      if (step % 5 === 0) {
+        // the other features on the same (possibly broken) text must answer too
+        const doc = TextDocument.create(uri, lang, 0, text);
+        const position = doc.positionAt(script.rng.int(text.length + 1));
+        const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
+        try {
+          await Promise.all([
+            c.request('textDocument/hover', { textDocument: { uri }, position }),
+            c.request('textDocument/completion', { textDocument: { uri }, position }),
+            c.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: edited.slice(0, 3) } }),
+            c.request('textDocument/inlayHint', { textDocument: { uri }, range: whole }),
+            c.request('openaiModelLint/callInfo', { textDocument: { uri }, position }),
+          ]);
+        } catch (err) {
+          fail('the server did not answer a feature request', String(err));
+        }
+      }
+      const ms = Date.now() - stepStarted;
+      if (ms > slowest.ms) slowest = { ms, step, length: text.length };
+      if (process.env.OAML_FUZZ_TRACE) process.stderr.write(`${lang} step ${step}: ${ms} ms, ${text.length} characters, ${stepEdits.map(describeEdit).join(' / ')}\n`);
+    }
+    c.close(uri);
+    const spent = step < STEPS ? ` (time budget of ${budget} ms spent before ${STEPS} steps)` : '';
+    t.diagnostic(`${name}: seed ${SEED}, ${step} steps, ${edits} edits in ${Date.now() - started} ms${spent}; slowest step ${slowest.step}: ${slowest.ms} ms (${slowest.length} characters)`);
+    assert.ok(step > 0, 'no step ran');
+  }
+
   for (const lang of LANGUAGES) {
     const name = `${lang} over LSP`;
-    it(name, async (t: TestContext) => {
-      const script = new EditScript(seedFor(lang), lang, corpus);
-      const trail = new Trail(lang);
-      const uri = `file:///fuzz/${lang}/edited.${EXT[lang]}`;
-      const freshUri = `file:///fuzz/${lang}/fresh.${EXT[lang]}`;
-      const started = Date.now();
-      let edits = 0;
-      let step = 0;
-      let logsSeen = c.logs.length;
-      let slowest = { ms: 0, step: -1, length: 0 };
-      const fail = (what: string, details: string): never => trail.fail(what, step, details, name);
+    it(name, (t: TestContext) => overLsp(t, name, lang, new EditScript(seedFor(lang), lang, corpus), BUDGET_MS));
+  }
 
-      let text = script.initialText;
-      c.open(uri, lang, text);
-      for (; step < STEPS && Date.now() - started < BUDGET_MS; step++) {
-        const stepStarted = Date.now();
-        trail.before = text;
-        const stepEdits = script.next(text, step);
-        trail.push(step, stepEdits);
-        const version = c.change(uri, toChanges(text, lang, stepEdits));
-        text = trail.after = c.text(uri);
-        edits += stepEdits.length;
-        if (script.rng.chance(0.01)) {
-          // the editor closes and reopens the document: nothing of the old state may survive
-          c.close(uri);
-          c.open(uri, lang, text, version + 1);
-        }
-        if (text !== applyFuzzEdits(trail.before, stepEdits)) fail('the generator and the LSP ranges disagree (test bug)', '');
-
-        // the pulls in flight while this process runs the engine on the same text; the engine
-        // parses from scratch, so it checks the edited document every step, and the server's
-        // own fresh document (a new URI) is compared every third step
-        const withFresh = step % 3 === 0;
-        if (withFresh) c.open(freshUri, lang, text);
-        const answers = Promise.all([c.pulled(uri), withFresh ? c.pulled(freshUri) : null]);
-        answers.catch(() => undefined);
-        const local = await localDiagnostics(text, lang, ctx);
-        let edited: Diagnostic[] = [];
-        let fresh: Diagnostic[] | null = null;
-        try {
-          [edited, fresh] = await answers;
-        } catch (err) {
-          fail('the server did not answer', String(err));
-        }
-        if (withFresh) c.close(freshUri);
-        if (c.proc.exitCode !== null) fail(`the server exited (code ${c.proc.exitCode})`, c.logs.join(''));
-        const failures = c.logs.slice(logsSeen).filter((l) => /failed/.test(l));
-        logsSeen = c.logs.length;
-        if (failures.length) fail('a handler failed', failures.join('\n'));
-        if (fresh && !isDeepStrictEqual(edited, fresh)) {
-          fail('incremental diagnostics differ from a fresh parse of the same text', `  edited document:\n${short(edited)}\n  fresh document:\n${short(fresh)}`);
-        }
-        if (!isDeepStrictEqual(edited, local)) {
-          fail('server diagnostics differ from the engine run in process', `  server:\n${short(edited)}\n  engine:\n${short(local)}`);
-        }
-
-        if (step % 5 === 0) {
-          // the other features on the same (possibly broken) text must answer too
-          const doc = TextDocument.create(uri, lang, 0, text);
-          const position = doc.positionAt(script.rng.int(text.length + 1));
-          const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
-          try {
-            await Promise.all([
-              c.request('textDocument/hover', { textDocument: { uri }, position }),
-              c.request('textDocument/completion', { textDocument: { uri }, position }),
-              c.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: edited.slice(0, 3) } }),
-              c.request('textDocument/inlayHint', { textDocument: { uri }, range: whole }),
-              c.request('openaiModelLint/callInfo', { textDocument: { uri }, position }),
-            ]);
-          } catch (err) {
-            fail('the server did not answer a feature request', String(err));
-          }
-        }
-        const ms = Date.now() - stepStarted;
-        if (ms > slowest.ms) slowest = { ms, step, length: text.length };
-        if (process.env.OAML_FUZZ_TRACE) process.stderr.write(`${lang} step ${step}: ${ms} ms, ${text.length} characters, ${stepEdits.map(describeEdit).join(' / ')}\n`);
-      }
-      c.close(uri);
-      const budget = step < STEPS ? ` (time budget of ${BUDGET_MS} ms spent before ${STEPS} steps)` : '';
-      t.diagnostic(`${name}: seed ${SEED}, ${step} steps, ${edits} edits in ${Date.now() - started} ms${budget}; slowest step ${slowest.step}: ${slowest.ms} ms (${slowest.length} characters)`);
-      assert.ok(step > 0, 'no step ran');
-    });
+  // minified code: 100 findings and hundreds of `//` or `#` on one line (issue 14), every run
+  for (const lang of LANGUAGES) {
+    const name = `${lang} long lines over LSP`;
+    const start = longLineDocuments().find(([l]) => l === lang)![1];
+    it(name, (t: TestContext) => overLsp(t, name, lang, new EditScript(seedFor(lang) ^ 0x27d4eb2d, lang, corpus, start), LONG_LINE_BUDGET_MS, 'long-'));
   }
 
   for (const lang of LANGUAGES) {

@@ -6,13 +6,15 @@
  * hover with the model card. Each case is bounded at 10 s, which only catches hangs.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
-import { ensureGenerated, HOSTILE_DIR } from '../helpers/hostile';
-import { LspClient } from '../helpers/lsp-client';
+import { BUNDLE_CALL, BUNDLE_CALLS, BUNDLE_HEAD, ensureGenerated, GENERATED_DIR, HOSTILE_DIR } from '../helpers/hostile';
+import { bounded, LspClient } from '../helpers/lsp-client';
+import { scratchDir } from '../helpers/scratch';
 
 const BOUND_MS = 10_000;
 const PROBE = 'file:///virtual/probe.py';
@@ -134,5 +136,123 @@ describe('language server: hostile corpus', () => {
       /^OpenAI Model Lint: invalid \S+\/config\/bad-extra-model\/\.openai-model-lint\.json: catalog\.extraModels\[0\]\.contextWindow: Invalid input: expected number, received string — defaults are used for this key\.$/,
     );
     await stillAnswers();
+  });
+});
+
+// ---- second round (issue 14) ------------------------------------------------------------
+
+describe('language server: hostile input, second round', () => {
+  const APP = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt4o", messages=[])\n';
+  const clients: LspClient[] = [];
+  after(async () => {
+    for (const c of clients) await c.stop();
+  });
+  const tempDir = (): string => scratchDir('oml-lsp-hostile-');
+  async function start(opts: Parameters<typeof LspClient.start>[0]): Promise<LspClient> {
+    const c = await LspClient.start({ config: { asOf: '2025-09-01' }, timeout: BOUND_MS, ...opts });
+    clients.push(c);
+    return c;
+  }
+  async function diagnosticsOf(c: LspClient, path: string, text = APP, languageId = 'python'): Promise<string[]> {
+    const uri = pathToFileURL(path).href;
+    c.open(uri, languageId, text);
+    return brief(await c.pushed(uri));
+  }
+
+  it('row 1: a project file linked to /dev/zero, and one that is a FIFO: defaults, one message each, no hang', async () => {
+    const zero = tempDir();
+    symlinkSync('/dev/zero', join(zero, '.openai-model-lint.json'));
+    const fifo = tempDir();
+    assert.equal(spawnSync('mkfifo', [join(fifo, '.openai-model-lint.json')]).status, 0);
+    const c = await start({ rootUri: pathToFileURL(zero).href });
+    const t = performance.now();
+    assert.deepEqual(await diagnosticsOf(c, join(zero, 'app.py')), ['2:37-2:44 OAI101']);
+    assert.deepEqual(await diagnosticsOf(c, join(fifo, 'app.py')), ['2:37-2:44 OAI101']);
+    assert.ok(performance.now() - t < BOUND_MS);
+    const says = (what: string, dir: string): Promise<unknown> =>
+      c.waitFor(() => c.messages.find((m) => m.message.includes(`${join(dir, '.openai-model-lint.json')}: ${what}, not a regular file`)), what);
+    await says('a character device', zero);
+    await says('a FIFO', fifo);
+  });
+
+  it('row 2: a project file above the repository, in a world-writable directory, is not read; nor above the workspace folder', async () => {
+    const shared = join(tempDir(), 'shared');
+    const repo = join(shared, 'repo');
+    const folder = join(shared, 'folder');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(folder);
+    chmodSync(shared, 0o777);
+    writeFileSync(join(shared, '.openai-model-lint.json'), JSON.stringify({ rules: { OAI101: 'off' } }));
+    const c = await start({ rootUri: pathToFileURL(folder).href });
+    assert.deepEqual(await diagnosticsOf(c, join(repo, 'app.py')), ['2:37-2:44 OAI101']);
+    assert.deepEqual(await diagnosticsOf(c, join(folder, 'app.py')), ['2:37-2:44 OAI101']);
+    // inside the workspace folder the nearest file is still read
+    writeFileSync(join(folder, '.openai-model-lint.json'), JSON.stringify({ rules: { OAI101: 'off' } }));
+    mkdirSync(join(folder, 'src'));
+    assert.deepEqual(await diagnosticsOf(c, join(folder, 'src', 'app.py')), []);
+  });
+
+  it('row 8: the one-line bundle: 6,000 diagnostics, each at its exact character', async () => {
+    ensureGenerated();
+    const c = await start({ rootUri: pathToFileURL(HOSTILE_DIR).href });
+    const t = performance.now();
+    const d = await diagnosticsOf(c, join(GENERATED_DIR, 'one-line-bundle.js'), readFileSync(join(GENERATED_DIR, 'one-line-bundle.js'), 'utf8'), 'javascript');
+    assert.ok(performance.now() - t < BOUND_MS);
+    const first = BUNDLE_HEAD.length + BUNDLE_CALL.indexOf('"gpt4o"');
+    assert.deepEqual(d, Array.from({ length: BUNDLE_CALLS }, (_, i) => `0:${first + i * BUNDLE_CALL.length}-0:${first + i * BUNDLE_CALL.length + 7} OAI101`));
+  });
+
+  it('row 9: hovers on a line with 20,000 `//`: the model card at once', async () => {
+    ensureGenerated();
+    const c = await start({ rootUri: pathToFileURL(HOSTILE_DIR).href });
+    const uri = pathToFileURL(join(GENERATED_DIR, 'comment-urls.ts')).href;
+    c.open(uri, 'typescript', readFileSync(join(GENERATED_DIR, 'comment-urls.ts'), 'utf8'));
+    await c.pushed(uri);
+    const t = performance.now();
+    for (let i = 0; i < 3; i++) {
+      const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, '"gpt4o"', 2) });
+      assert.match((h.contents as MarkupContent).value, /is not in the catalog/);
+      assert.equal(await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, 'a.js', 1, 9000) }), null);
+    }
+    assert.ok(performance.now() - t < BOUND_MS);
+  });
+
+  it('row 13 and row 14: a project file 5,000 levels deep, asOf 2025-13-45, 5,000 bad extraModels: one bounded message each, defaults', async () => {
+    const deep = tempDir();
+    writeFileSync(join(deep, '.openai-model-lint.json'), `{"rules": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const date = tempDir();
+    writeFileSync(join(date, '.openai-model-lint.json'), '{"asOf": "2025-13-45"}');
+    const many = tempDir();
+    writeFileSync(join(many, '.openai-model-lint.json'), JSON.stringify({ catalog: { extraModels: Array.from({ length: 5000 }, (_, i) => ({ id: `m${i}`, contextWindow: 'big' })) } }));
+    const c = await start({});
+    for (const dir of [deep, date, many]) assert.deepEqual(await diagnosticsOf(c, join(dir, 'app.py')), ['2:37-2:44 OAI101']);
+    const message = (dir: string): Promise<{ message: string }> => c.waitFor(() => c.messages.find((m) => m.message.includes(dir)), dir);
+    assert.equal((await message(deep)).message, `OpenAI Model Lint: invalid ${join(deep, '.openai-model-lint.json')}: settings are nested deeper than 64 levels; not read — defaults are used for this key.`);
+    assert.equal((await message(date)).message, `OpenAI Model Lint: invalid ${join(date, '.openai-model-lint.json')}: asOf: '2025-13-45' is not a calendar date — defaults are used for this key.`);
+    const big = (await message(many)).message;
+    assert.ok(big.length < 3000, `${big.length} characters`);
+    assert.match(big, /: catalog\.extraModels\[0\]\.\w+: .*; and \d+ more \(see the output\) — defaults are used for these keys\.$/);
+  });
+
+  it('row 14: a client that never answers workspace/configuration: defaults after the timeout, then its late answer applies', async () => {
+    const c = await start({ config: { asOf: '2025-09-01', rules: { OAI101: 'off' } }, holdConfiguration: true });
+    const uri = 'file:///virtual/unanswered.py';
+    c.open(uri, 'python', APP);
+    assert.deepEqual(brief(await c.pushed(uri)), ['2:37-2:44 OAI101'], 'checked with the default settings');
+    const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.positionOf(uri, '"gpt4o"', 2) });
+    assert.match((h.contents as MarkupContent).value, /gpt4o/);
+    await c.waitFor(() => c.logs.some((l) => l.includes('did not answer workspace/configuration')) || undefined, 'the log line');
+    c.answerConfiguration();
+    await c.waitFor(() => c.published.get(uri)?.diagnostics.length === 0 || undefined, 'diagnostics with the late settings (OAI101 off)');
+  });
+
+  it('row 14: a broken Content-Length header: the server says so and exits (the client restarts it)', async () => {
+    for (const frame of ['Content-Length: abc\r\n\r\n{}', 'Content-Type: application/json\r\n\r\n{}', 'no colon here\r\n\r\n']) {
+      const c = await start({});
+      const exited = new Promise<number | null>((resolve) => c.proc.once('exit', (code) => resolve(code)));
+      c.proc.stdin!.write(frame);
+      assert.equal(await bounded(exited, BOUND_MS, 'exit'), 1);
+      assert.ok(c.logs.some((l) => /^openai-model-lint: the client sent a .+; no message after it can be read, exiting\n$/.test(l)), c.logs.join(''));
+    }
   });
 });

@@ -14,7 +14,7 @@ import { applyEdits, overlaps, selectSafeEdits } from '../../server/src/cli/fix'
 import { formatJson, formatSarif, formatText } from '../../server/src/cli/format';
 import { blankMagics, parseNotebook, updateNotebook } from '../../server/src/cli/notebook';
 import { layoutCells } from '../../server/src/notebook';
-import { collectFiles, parseIgnoreLine } from '../../server/src/cli/walk';
+import { collectFiles, IgnoreFile, parseIgnoreLine } from '../../server/src/cli/walk';
 import { LineIndex, offsetToPosition } from '../../server/src/positions';
 import type { Finding } from '../../server/src/rules/types';
 
@@ -110,10 +110,7 @@ describe('positions', () => {
 });
 
 describe('gitignore patterns', () => {
-  const m = (pattern: string, path: string, isDir = false): boolean => {
-    const r = parseIgnoreLine(pattern)!;
-    return (!r.dirOnly || isDir) && r.regex.test(path);
-  };
+  const m = (pattern: string, path: string, isDir = false): boolean => new IgnoreFile('/', pattern).match(path, isDir) === true;
   test('unanchored names match at any depth; anchored ones only at the base', () => {
     assert.ok(m('*.py', 'a/b/c.py'));
     assert.ok(m('build', 'x/build', true));
@@ -340,7 +337,7 @@ describe('checkFiles', () => {
     const text = `${JSON.stringify({ cells: [{ cell_type: 'code', source: ['a\n', 'b'] }, { cell_type: 'code', source: 'c' }] }, null, 1)}\n`;
     const parsed = parseNotebook(text);
     assert.ok(parsed.ok);
-    const out = updateNotebook(text, parsed.notebook, new Map([[0, 'a\nB\n'], [1, 'C']]));
+    const out = updateNotebook(text, new Map([[0, 'a\nB\n'], [1, 'C']]));
     assert.equal(out, `${JSON.stringify({ cells: [{ cell_type: 'code', source: ['a\n', 'B\n'] }, { cell_type: 'code', source: 'C' }] }, null, 1)}\n`);
     assert.deepEqual(parseNotebook('[1]'), { ok: false, error: 'not a notebook (no "cells" array)' });
   });

@@ -110,7 +110,7 @@ describe('usage errors: one reason, the usage, exit 2, no stack trace', () => {
     [['check', '--as-of', '2025-02-30'], /^openai-model-lint: option '--as-of': '2025-02-30' is not a calendar date\n/],
     [['check', '--max-warnings'], /^openai-model-lint: option '--max-warnings' needs a value\n/],
     [['check', '-x'], /^openai-model-lint: unknown option '-x'\n/],
-    [['check', 'no/such/dir'], /^openai-model-lint: no\/such\/dir: no such file or directory\n$/],
+    [['check', 'no/such/dir'], /^openai-model-lint: no\/such\/dir: no such file or directory\nopenai-model-lint: 1 path could not be checked or fixed \(see above\)\n$/],
     [['check', '--config', 'no-such.json', 'examples'], /^openai-model-lint: no-such\.json: cannot read .*no-such\.json: ENOENT/],
     [['models', 'extra'], /^openai-model-lint: unexpected argument 'extra'\n/],
     [['explain'], /^openai-model-lint: missing MODEL_ID\n/],

@@ -174,12 +174,13 @@ after(() => {
   for (const d of scratch) rmSync(d, { recursive: true, force: true });
 });
 
-/** A project with its file at the root and the command run two directories down. */
+/** A project (a git repository: the project file is looked up no higher) with its file at the root and the command run two directories down. */
 function projectWith(config: unknown, raw?: string): { root: string; cwd: string } {
   const root = mkdtempSync(join(tmpdir(), 'oml-models-'));
   scratch.push(root);
   const cwd = join(root, 'src', 'app');
   mkdirSync(cwd, { recursive: true });
+  mkdirSync(join(root, '.git'));
   writeFileSync(join(root, '.openai-model-lint.json'), raw ?? JSON.stringify(config, null, 2));
   return { root, cwd };
 }

@@ -49,11 +49,12 @@ test('not an object', () => {
   assert.deepEqual(validateSettings([1, 2]).problems, [{ path: '', message: 'settings must be a JSON object' }]);
 });
 
-test('findProjectConfig walks up', () => {
+test('findProjectConfig walks up to the root it is given', () => {
   const dir = project('{}');
   const sub = join(dir, 'a', 'b');
   mkdirSync(sub, { recursive: true });
-  assert.equal(findProjectConfig(sub), join(dir, '.openai-model-lint.json'));
+  assert.equal(findProjectConfig(sub, dir), join(dir, '.openai-model-lint.json'));
+  assert.equal(findProjectConfig(sub, join(dir, 'a')), null);
 });
 
 test('mergeSettings: the override wins key by key', () => {

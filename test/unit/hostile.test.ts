@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -22,7 +22,10 @@ import { run as checkRun } from '../../server/src/cli/check';
 import { initParsers, parseText } from '../../server/src/parse/parser';
 import { BLANK_BLOCK_COST, blankBlocks, longCommentBlocks } from '../../server/src/parse/commentBlocks';
 import { BpeCounter } from '../../server/src/tokens/bpe';
-import { ensureGenerated, HOSTILE_DIR, repoRoot } from '../helpers/hostile';
+import { fileUri } from '../../server/src/cli/format';
+import { suppressionCodeAt } from '../../server/src/features/hover';
+import { LineIndex } from '../../server/src/positions';
+import { BUNDLE_CALL, BUNDLE_CALLS, BUNDLE_HEAD, ensureGenerated, GENERATED_DIR, HOSTILE_DIR, repoRoot } from '../helpers/hostile';
 
 const CLI = join(repoRoot(), 'server', 'out', 'cli.js');
 const AS_OF = '2025-09-01';
@@ -299,5 +302,242 @@ describe('token counting of one long piece is not quadratic', () => {
     const t = performance.now();
     assert.equal(counter.count('a'.repeat(1_000_000)), 125_000);
     assert.ok(performance.now() - t < BOUND_MS);
+  });
+});
+
+// ---- second round (issue 14) ------------------------------------------------------------
+
+describe('row 1: project and ignore files that are devices, FIFOs or links to them', () => {
+  const APP = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt4o", messages=[])\n';
+  const mkfifo = (path: string): boolean => spawnSync('mkfifo', [path]).status === 0;
+
+  test('a project file linked to /dev/zero: one line saying what it is, exit 2, no hang', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'app.py'), APP);
+    symlinkSync('/dev/zero', join(root, '.openai-model-lint.json'));
+    const r = await check(root, ['app.py', '--format', 'json']);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', note(`.openai-model-lint.json: cannot read ${join(root, '.openai-model-lint.json')}: a character device, not a regular file`)]);
+    assert.ok(r.ms < BOUND_MS);
+  });
+
+  test('a project file that is a FIFO: not opened for reading, exit 2', { skip: process.platform === 'win32' ? 'no FIFOs' : false }, async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'app.py'), APP);
+    assert.ok(mkfifo(join(root, '.openai-model-lint.json')));
+    const r = await check(root, ['app.py', '--format', 'json']);
+    assert.deepEqual([r.status, r.stderr], [2, note(`.openai-model-lint.json: cannot read ${join(root, '.openai-model-lint.json')}: a FIFO, not a regular file`)]);
+  });
+
+  test('a .gitignore linked to /dev/zero or a FIFO: its patterns are not used (said once), the walk goes on', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'app.py'), APP);
+    mkdirSync(join(root, 'sub'));
+    writeFileSync(join(root, 'sub', 'b.py'), APP);
+    symlinkSync('/dev/zero', join(root, '.gitignore'));
+    assert.ok(mkfifo(join(root, 'sub', '.gitignore')));
+    const r = await check(root, ['.', '--format', 'json', '--as-of', AS_OF]);
+    assert.equal(r.stderr, note(`${join(root, '.gitignore')}: a symbolic link; not followed; its patterns are not used`) + note(`${join(root, 'sub', '.gitignore')}: a FIFO, not a regular file; its patterns are not used`));
+    assert.deepEqual(brief(r.stdout), ['3:38-3:45 OAI101', '3:38-3:45 OAI101']);
+    assert.ok(r.ms < BOUND_MS);
+  });
+
+  test('a source file named on the command line that links to /dev/zero is skipped as not regular', async () => {
+    const root = tempDir();
+    symlinkSync('/dev/zero', join(root, 'zero.py'));
+    const r = await check(root, ['zero.py', '--format', 'json']);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, '[]\n', note('zero.py: not a regular file; skipped')]);
+  });
+});
+
+describe('row 2: the project file is looked up no higher than the project root', () => {
+  const KEYED = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt4o", messages=[])\n';
+  /** base/shared is writable by everyone and holds a project file turning OAI101 off. */
+  function sharedParent(): { shared: string; project: string } {
+    const shared = join(tempDir(), 'shared');
+    const project = join(shared, 'project');
+    mkdirSync(project, { recursive: true });
+    chmodSync(shared, 0o777);
+    writeFileSync(join(shared, '.openai-model-lint.json'), JSON.stringify({ rules: { OAI101: 'off' } }));
+    writeFileSync(join(project, 'app.py'), KEYED);
+    return { shared, project };
+  }
+
+  test('a repository below a world-writable directory: that directory’s file is never read', async () => {
+    const { project } = sharedParent();
+    mkdirSync(join(project, '.git'));
+    const r = await check(project, ['app.py', '--format', 'json', '--as-of', AS_OF]);
+    assert.deepEqual([r.stderr, brief(r.stdout)], ['', ['3:38-3:45 OAI101']]);
+  });
+
+  test('no repository: the lookup stops at the working directory', async () => {
+    const { project } = sharedParent();
+    const r = await check(project, ['app.py', '--format', 'json', '--as-of', AS_OF]);
+    assert.deepEqual([r.stderr, brief(r.stdout)], ['', ['3:38-3:45 OAI101']]);
+  });
+
+  test('a .git planted in the world-writable directory: its project file is not used, and the note says why', async () => {
+    const { shared, project } = sharedParent();
+    mkdirSync(join(shared, '.git'));
+    const r = await check(project, ['app.py', '--format', 'json', '--as-of', AS_OF]);
+    assert.equal(r.stderr, note(`${join(shared, '.openai-model-lint.json')}: not used, ${shared} is writable by every user`));
+    assert.deepEqual(brief(r.stdout), ['3:38-3:45 OAI101']);
+  });
+
+  test('inside the project, the nearest file above the path is still found', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'src', 'deep'), { recursive: true });
+    writeFileSync(join(root, '.openai-model-lint.json'), JSON.stringify({ rules: { OAI101: 'off' } }));
+    writeFileSync(join(root, 'src', 'deep', 'app.py'), KEYED);
+    const r = await check(join(root, 'src'), ['deep', '--format', 'json', '--as-of', AS_OF]);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, '[]\n', '']);
+  });
+});
+
+describe('row 8: many findings on one long line are placed in linear time', () => {
+  test('the 370 KB one-line bundle: 6,000 findings, each at its exact column', async () => {
+    ensureGenerated();
+    const r = await check(HOSTILE_DIR, ['out/one-line-bundle.js', '--format', 'json', '--as-of', AS_OF]);
+    const found = JSON.parse(r.stdout) as JsonFinding[];
+    assert.equal(found.length, BUNDLE_CALLS);
+    const first = BUNDLE_HEAD.length + BUNDLE_CALL.indexOf('"gpt4o"') + 1;
+    found.forEach((f, i) => {
+      const column = first + i * BUNDLE_CALL.length;
+      assert.deepEqual([f.line, f.column, f.endLine, f.endColumn, f.code], [1, column, 1, column + 7, 'OAI101']);
+    });
+    assert.ok(r.ms < BOUND_MS, `${Math.round(r.ms)} ms`);
+  });
+
+  test('LineIndex: code-point columns equal a walk along the line, with pairs, lone surrogates and CR/LF', () => {
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const alphabet = ['a', 'é', '😀', '\ud800', '\udc00', '\r', '\n', '\r\n', '日'];
+    const walk = (text: string, offset: number): { line: number; column: number } => {
+      let line = 1;
+      let column = 1;
+      for (let i = 0; i < offset; i++) {
+        const c = text[i]!;
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+          line++;
+          column = 1;
+        } else if (c === '\r') continue;
+        else if (/[\ud800-\udbff]/.test(c) && i + 1 < offset && /[\udc00-\udfff]/.test(text[i + 1]!)) {
+          i++;
+          column++;
+        } else column++;
+      }
+      return { line, column };
+    };
+    for (let k = 0; k < 200; k++) {
+      const text = Array.from({ length: 40 }, () => alphabet[rand(alphabet.length)]).join('');
+      const index = new LineIndex(text);
+      for (let o = 0; o <= text.length; o++) {
+        // an offset between a CR and its LF is on the CR's line, as LSP has it
+        if (text[o - 1] === '\r' && text[o] === '\n') continue;
+        assert.deepEqual(index.position(o), walk(text, o), `${JSON.stringify(text)} @${o}`);
+      }
+    }
+  });
+
+  test('LineIndex: 200,000 positions on one 2 MB line with emoji (a walk per position took hours)', () => {
+    const text = `x = "${'ab😀'.repeat(500_000)}"`;
+    const index = new LineIndex(text);
+    const t = performance.now();
+    let last = { line: 0, column: 0 };
+    for (let i = 0; i < 200_000; i++) last = index.position(text.length - 1 - i);
+    // the last offset asked is 1,800,001 units into the string: 450,000 × 'ab😀' (3 columns for 4 units) and an 'a'
+    assert.deepEqual(last, { line: 1, column: 5 + 450_000 * 3 + 1 + 1 });
+    assert.deepEqual(index.position(text.length), { line: 1, column: 5 + 3 * 500_000 + 2 });
+    assert.ok(performance.now() - t < BOUND_MS);
+  });
+});
+
+describe('row 9: the suppression scan of a hover is linear in the line', () => {
+  test('a line with 20,000 `//` and no directive: null at once; directives after URLs are still found', () => {
+    ensureGenerated();
+    const text = readFileSync(join(GENERATED_DIR, 'comment-urls.ts'), 'utf8');
+    const t = performance.now();
+    assert.equal(suppressionCodeAt(text, text.length - 2), null);
+    const py = `x = 1  # ${'see http://a.example//b#c '.repeat(20_000)}`;
+    assert.equal(suppressionCodeAt(py, py.length - 1), null);
+    assert.ok(performance.now() - t < BOUND_MS);
+    const directive = `f()  // ${'https://a//b '.repeat(3)} openai-model-lint: disable-line OAI101, OAI201`;
+    assert.deepEqual(suppressionCodeAt(directive, directive.length - 2), { code: 'OAI201', span: { start: directive.length - 6, end: directive.length } });
+    assert.deepEqual(suppressionCodeAt('x = 1  # NOQA : OAI101', 19), { code: 'OAI101', span: { start: 16, end: 22 } });
+  });
+});
+
+describe('row 13: a project file nested 5,000 levels deep', () => {
+  test('one clear line, exit 2, no RangeError', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'app.py'), 'print(1)\n');
+    writeFileSync(join(root, '.openai-model-lint.json'), `{"rules": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const r = await check(root, ['app.py']);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', note('.openai-model-lint.json: settings are nested deeper than 64 levels; not read')]);
+  });
+});
+
+describe('row 14: the small ones', () => {
+  const APP = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt4o", messages=[])\n';
+
+  test('asOf "2025-13-45" in the project file is not a date', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'app.py'), APP);
+    writeFileSync(join(root, '.openai-model-lint.json'), '{"asOf": "2025-13-45"}');
+    const r = await check(root, ['app.py']);
+    assert.deepEqual([r.status, r.stderr], [2, note(".openai-model-lint.json: asOf: '2025-13-45' is not a calendar date")]);
+  });
+
+  test('a file name that is not UTF-8: named with its bytes escaped, skipped; the others checked', { skip: process.platform === 'linux' ? false : 'only Linux file systems take any bytes as a name' }, async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'app.py'), APP);
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/caf`), Buffer.from([0xe9]), Buffer.from('.py')]), APP);
+    const r = await check(root, ['.', '--format', 'json', '--as-of', AS_OF]);
+    assert.equal(r.stderr, note('caf\\xe9.py: the name is not valid UTF-8; skipped'));
+    assert.deepEqual(brief(r.stdout), ['3:38-3:45 OAI101']);
+  });
+
+  test('escape sequences from file names and contents are shown, not run, in text output', async () => {
+    const root = tempDir();
+    const name = 'evil\u001b]0;pwned\u0007.py';
+    writeFileSync(join(root, name), APP.replace('"gpt4o"', '"gpt4o\u001b[2J\u009b1m"'));
+    const r = await check(root, ['.', '--as-of', AS_OF]);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    assert.match(r.stdout, /^evil\\x1b\]0;pwned\\x07\.py:3:38: info OAI101 'gpt4o\\x1b\[2J\\x9b1m' is not in the catalog /);
+  });
+
+  test('SARIF: a backslash in a POSIX file name is part of the name (%5C), not a separator', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'back\\slash.py'), APP);
+    const r = await check(root, ['back\\slash.py', '--format', 'sarif', '--as-of', AS_OF]);
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.equal(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'back%5Cslash.py');
+    assert.equal(fileUri('a\\b/c.py', true), 'a/b/c.py');
+    assert.equal(fileUri('C:\\x\\y.py', true), 'C:/x/y.py');
+    assert.equal(fileUri('c:d.py', false), 'c%3Ad.py', 'a colon in a POSIX name is no scheme');
+  });
+
+  test('`check -- -h` checks a path named -h', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, '-h'), APP);
+    const r = await check(root, ['--format', 'json', '--as-of', AS_OF, '--', '-h']);
+    assert.equal(r.status, 0);
+    assert.deepEqual(brief(r.stdout), ['3:38-3:45 OAI101']);
+    const missing = await check(root, ['--', '--help']);
+    assert.deepEqual([missing.status, missing.stderr], [2, note('--help: no such file or directory') + note('1 path could not be checked or fixed (see above)')]);
+  });
+
+  test('5,000 bad extraModels entries: the first 20 problems and a count, not megabytes', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'app.py'), APP);
+    const extraModels = Array.from({ length: 5000 }, (_, i) => ({ id: `m${i}`, contextWindow: 'big' }));
+    writeFileSync(join(root, '.openai-model-lint.json'), JSON.stringify({ catalog: { extraModels } }));
+    const r = await check(root, ['app.py']);
+    assert.equal(r.status, 2);
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 21);
+    assert.match(lines[0]!, /^openai-model-lint: \.openai-model-lint\.json: catalog\.extraModels\[0\]\.\w+: /);
+    assert.match(lines[20]!, /^openai-model-lint: \.openai-model-lint\.json: … and \d+ more problems$/);
+    assert.ok(r.stderr.length < 4000, `${r.stderr.length} characters`);
   });
 });

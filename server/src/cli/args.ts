@@ -5,6 +5,7 @@
  *
  * Accepted forms: `--name value`, `--name=value`, boolean `--flag`, `--` ends the options.
  */
+import { isCalendarDate } from '../config/schema';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -80,8 +81,7 @@ export function parseArgs(args: readonly string[], spec: Record<string, OptionSp
 /** `--as-of` values: a real calendar date YYYY-MM-DD. */
 export function validateIsoDate(value: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return `expected a date YYYY-MM-DD (got '${value}')`;
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return `'${value}' is not a calendar date`;
+  if (!isCalendarDate(value)) return `'${value}' is not a calendar date`;
   return undefined;
 }
 

@@ -16,9 +16,9 @@ Notebook findings name the cell by its 0-based index in the notebook's cells arr
 
   --format       text (default), json (SPEC array) or sarif (SARIF 2.1.0)
   --config FILE  project settings (default: the nearest ${PROJECT_FILE} above each
-                 PATH, else above the cwd)
+                 PATH up to its .git, else above the cwd)
   --as-of DATE   pin "today" for lifecycle checks
-  --fix          apply safe fixes and rewrite the changed files
+  --fix          apply safe fixes, writing the changed files in place
   --unsafe-fixes with --fix or --diff: unsafe fixes too (model replacements, clamped
                  limits, roles, api_version bumps, ...); review the result
   --diff         print what --fix would change as a unified diff, write nothing;

@@ -4,6 +4,7 @@
  * (code points); end positions are exclusive (the column just after the last character).
  */
 import type { LineColumn } from '../positions';
+import { printable } from './display';
 import { docsUrl } from '../rules/docs';
 import { RULES, RULE_CODES } from '../rules/registry';
 import type { Finding, Severity } from '../rules/types';
@@ -75,7 +76,7 @@ export function formatJson(reported: readonly Reported[]): string {
 /** `path:line:col` or, in a notebook, `path:cell N:line:col` (N = 0-based cell index). */
 export function location(r: Reported): string {
   const cell = r.cell === null ? '' : `cell ${r.cell}:`;
-  return `${r.file}:${cell}${r.start.line}:${r.start.column}`;
+  return `${printable(r.file)}:${cell}${r.start.line}:${r.start.column}`;
 }
 
 export function formatText(reported: readonly Reported[], summary: Summary): string {
@@ -125,8 +126,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** One line for the text format; escape sequences from the checked files made visible (cli/display.ts). */
 function oneLine(s: string): string {
-  return s.replace(/\s*\r?\n\s*/g, ' ');
+  return printable(s.replace(/\s*\r?\n\s*/g, ' '));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -164,11 +166,15 @@ function region(start: LineColumn, end: LineColumn): object {
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
-/** A relative URI reference for a path (forward slashes, percent-encoded segments). */
-export function fileUri(path: string): string {
+/**
+ * A relative URI reference for a path (forward slashes, percent-encoded segments). A
+ * backslash separates segments on Windows only; elsewhere it is a character of the name
+ * (`back\\slash.py` → `back%5Cslash.py`).
+ */
+export function fileUri(path: string, windows = process.platform === 'win32'): string {
   return path
-    .split(/[\\/]/)
-    .map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg)))
+    .split(windows ? /[\\/]/ : '/')
+    .map((seg, i) => (i === 0 && windows && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg)))
     .join('/');
 }
 

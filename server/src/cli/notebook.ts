@@ -6,6 +6,7 @@
  *
  * Cells are identified by their 0-based index in the notebook's `cells` array.
  */
+import { editNotebookText } from './notebookEdit';
 
 import { blankMagics } from '../notebook';
 
@@ -66,21 +67,10 @@ function sourceText(source: unknown): string | null {
 }
 
 /**
- * The notebook text with some cells' sources replaced, in nbformat's own layout (one-space
- * indent unless the file used another, sources as arrays of lines, trailing newline kept).
+ * The notebook text with some cells' sources replaced, edited as text: every byte outside
+ * those cells' source strings stays as written (cli/notebookEdit.ts). Null when the text
+ * has no such cells (never for text parseNotebook accepted).
  */
-export function updateNotebook(originalText: string, notebook: ParsedNotebook, sources: ReadonlyMap<number, string>): string {
-  const json = notebook.json;
-  for (const [index, text] of sources) {
-    const cell = json.cells[index]!;
-    cell.source = typeof cell.source === 'string' ? text : splitLines(text);
-  }
-  const indentMatch = /^[{[]\r?\n([ \t]+)/.exec(originalText.replace(/^\uFEFF/, ''));
-  const indent = indentMatch ? indentMatch[1]! : originalText.includes('\n') ? 1 : 0;
-  const body = JSON.stringify(json, null, indent);
-  return (originalText.startsWith('\uFEFF') ? '\uFEFF' : '') + body + (/\n$/.test(originalText) ? '\n' : '');
-}
-
-function splitLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+export function updateNotebook(originalText: string, sources: ReadonlyMap<number, string>): string | null {
+  return editNotebookText(originalText, sources);
 }

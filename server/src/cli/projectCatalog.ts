@@ -12,7 +12,8 @@
 import { relative, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { withCatalogFile } from '../config/catalogFile';
-import { findProjectConfig, loadProjectConfig } from '../config/load';
+import { cliProjectRoot, findProjectConfig, loadProjectConfig, type ConfigProblem } from '../config/load';
+import { printable, printProblems } from './display';
 import type { CommandIo } from './args';
 
 export interface ProjectCatalog {
@@ -23,24 +24,26 @@ export interface ProjectCatalog {
 
 /** null when an explicitly given --config file is unusable (already reported). */
 export function projectCatalog(base: Catalog, config: string | undefined, cwd: string, io: CommandIo): ProjectCatalog | null {
-  const file = config !== undefined ? resolve(cwd, config) : findProjectConfig(cwd);
+  const file = config !== undefined ? resolve(cwd, config) : findProjectConfig(cwd, cliProjectRoot(cwd, cwd), (m) => io.stderr(`openai-model-lint: ${printable(m)}\n`));
   if (file === null) return { catalog: base, asOf: null };
   const shownAs = config ?? (relative(cwd, file) || file);
-  const report = (path: string, message: string): void => io.stderr(`openai-model-lint: ${shownAs}: ${path ? `${path}: ` : ''}${message}\n`);
+  const report = (problems: readonly ConfigProblem[]): void => printProblems(io.stderr, shownAs, problems);
 
-  const loaded = loadProjectConfig(file);
-  for (const p of loaded.problems) report(p.path, p.message);
+  const loaded = loadProjectConfig(file, config !== undefined);
   // a file that is unreadable, not JSON or not an object reports one problem at the top level
-  if (config !== undefined && loaded.problems.some((p) => p.path === '')) return null;
-
+  if (config !== undefined && loaded.problems.some((p) => p.path === '')) {
+    report(loaded.problems);
+    return null;
+  }
   // the project file's catalog file (path relative to the project file), then its extra models
   let withFile = base;
+  const fileProblems: ConfigProblem[] = [];
   if (loaded.settings.catalog.file !== null) {
     const r = withCatalogFile(base, loaded.settings.catalog.file);
-    for (const p of r.problems) report(p.path, p.message);
+    fileProblems.push(...r.problems);
     withFile = r.catalog;
   }
   const { catalog, problems } = withFile.withExtraModels(loaded.settings.catalog.extraModels);
-  for (const p of problems) report(p.path, `${p.message}; entry skipped`);
+  report([...loaded.problems, ...fileProblems, ...problems.map((p) => ({ ...p, message: `${p.message}; entry skipped` }))]);
   return { catalog, asOf: loaded.settings.asOf ?? null };
 }

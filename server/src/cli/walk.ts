@@ -5,8 +5,11 @@
  * `**`, nested `.gitignore` files, `.git/info/exclude`). Ignore files of the directories
  * between the repository root and a walked directory apply too, as in git.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readBounded } from '../safeRead';
+import { isUtf8Name, nameWithByteEscapes } from './display';
+import { Glob } from './glob';
 
 export const CHECKED_EXTENSIONS = ['.py', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx', '.ipynb'] as const;
 
@@ -19,10 +22,13 @@ export function hasCheckedExtension(path: string): boolean {
   return CHECKED_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
-interface IgnoreRule {
-  regex: RegExp;
+export interface IgnoreRule {
+  /** the pattern as written, `!` and trailing `/` removed */
+  glob: Glob;
   negate: boolean;
   dirOnly: boolean;
+  /** a pattern with a slash (other than a trailing one) matches the whole relative path, else the name */
+  anchored: boolean;
 }
 
 /** The rules of one ignore file, matched against paths relative to the file's directory. */
@@ -35,34 +41,36 @@ export class IgnoreFile {
     text: string,
   ) {
     this.rules = [];
-    for (const raw of text.split(/\r?\n/)) {
-      const rule = parseIgnoreLine(raw);
+    // as git reads it: a UTF-8 byte-order mark skipped, lines split at LF with one CR before it dropped
+    for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
+      const rule = parseIgnoreLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
       if (rule) this.rules.push(rule);
     }
   }
 
   /** true = ignored, false = re-included by a negation, undefined = no rule matches. */
   match(relPath: string, isDir: boolean): boolean | undefined {
+    const path = Buffer.from(relPath, 'utf8');
+    const name = path.subarray(path.lastIndexOf(0x2f) + 1);
     let result: boolean | undefined;
     for (const r of this.rules) {
       if (r.dirOnly && !isDir) continue;
-      if (r.regex.test(relPath)) result = !r.negate;
+      if (r.glob.test(r.anchored ? path : name)) result = !r.negate;
     }
     return result;
   }
 }
 
-/** One gitignore line → a rule; null for blanks and comments. */
+/** One gitignore line (without its line break) → a rule; null for blanks and comments. */
 export function parseIgnoreLine(raw: string): IgnoreRule | null {
-  let line = raw;
-  // trailing spaces are dropped unless escaped with a backslash
-  line = line.replace(/(?<!\\)\s+$/, '');
-  if (line === '' || line.startsWith('#')) return null;
+  if (raw.startsWith('#')) return null;
+  let line = trimTrailingSpaces(raw);
+  if (line === '') return null;
   let negate = false;
   if (line.startsWith('!')) {
     negate = true;
     line = line.slice(1);
-  } else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
+  }
   let dirOnly = false;
   if (line.endsWith('/')) {
     dirOnly = true;
@@ -72,51 +80,22 @@ export function parseIgnoreLine(raw: string): IgnoreRule | null {
   // a slash at the start or in the middle anchors the pattern to the ignore file's directory
   const anchored = line.includes('/');
   if (line.startsWith('/')) line = line.slice(1);
-  const body = globToRegex(line);
-  const prefix = anchored ? '^' : '^(?:.*/)?';
-  return { regex: new RegExp(`${prefix}${body}$`), negate, dirOnly };
+  return { glob: Glob.compile(line), negate, dirOnly, anchored };
 }
 
-function globToRegex(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const atStart = i === 0 || glob[i - 1] === '/';
-        const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += '.*'; // `dir/**`: everything inside
-          else {
-            out += '(?:.*/)?'; // `**/` and `a/**/b`: zero or more directories
-            i++; // the slash is part of the group
-          }
-          i++;
-          continue;
-        }
-        i++; // a `**` inside a name acts like `*`
-      }
-      out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close === -1) out += '\\[';
-      else {
-        let cls = glob.slice(i + 1, close);
-        if (cls.startsWith('!')) cls = `^${cls.slice(1)}`;
-        out += `[${cls.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (c === '\\' && i + 1 < glob.length) {
-      out += escapeRegex(glob[i + 1]!);
-      i++;
-    } else out += escapeRegex(c);
+/** git's rule: trailing spaces are dropped unless the last one is escaped with a backslash. */
+function trimTrailingSpaces(line: string): string {
+  let lastSpace = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === ' ') {
+      if (lastSpace < 0) lastSpace = i;
+    } else {
+      if (c === '\\') i++;
+      lastSpace = -1;
+    }
   }
-  return out;
-}
-
-function escapeRegex(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+  return lastSpace < 0 ? line : line.slice(0, lastSpace);
 }
 
 /** Ignore files in effect for a directory: outermost first (later ones win). */
@@ -143,16 +122,24 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-function readIgnoreFile(dir: string, name = '.gitignore', base = dir): IgnoreFile | null {
-  try {
-    return new IgnoreFile(base, readFileSync(join(dir, name), 'utf8'));
-  } catch {
-    return null;
-  }
+/** Ignore files are read up to this size (git's own limit is 100 MB). */
+export const IGNORE_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The ignore file `name` in `dir`, or null when there is none or it cannot be used (noted).
+ * As git does, an in-tree `.gitignore` that is a symbolic link is not followed; only a
+ * regular file is read, and at most IGNORE_FILE_MAX_BYTES of it.
+ */
+function readIgnoreFile(dir: string, note: (message: string) => void, name = '.gitignore', base = dir): IgnoreFile | null {
+  const path = join(dir, name);
+  const read = readBounded(path, { maxBytes: IGNORE_FILE_MAX_BYTES, noFollow: name === '.gitignore' });
+  if (read.ok) return new IgnoreFile(base, read.bytes.toString('utf8'));
+  if (read.reason !== 'missing') note(`${path}: ${read.message}; its patterns are not used`);
+  return null;
 }
 
 /** The ignore files from the repository root (the nearest ancestor with `.git`) down to `dir`'s parent. */
-function ancestorIgnores(dir: string): IgnoreStack {
+function ancestorIgnores(dir: string, note: (message: string) => void): IgnoreStack {
   const chain: string[] = [];
   let d = dirname(dir);
   let root: string | null = existsSync(join(dir, '.git')) ? dir : null;
@@ -165,10 +152,10 @@ function ancestorIgnores(dir: string): IgnoreStack {
   }
   if (!root) return new IgnoreStack([]); // not in a repository: only the walked tree's own files
   const files: IgnoreFile[] = [];
-  const exclude = readIgnoreFile(join(root, '.git', 'info'), 'exclude', root);
+  const exclude = readIgnoreFile(join(root, '.git', 'info'), note, 'exclude', root);
   if (exclude) files.push(exclude);
   for (const a of chain.reverse()) {
-    const f = readIgnoreFile(a);
+    const f = readIgnoreFile(a, note);
     if (f) files.push(f);
   }
   return new IgnoreStack(files);
@@ -208,18 +195,24 @@ export function collectFiles(paths: readonly string[], cwd: string, note: (messa
       continue;
     }
     const walk = (dirAbs: string, dirDisplay: string, ignores: IgnoreStack): void => {
-      const stack = ignores.with(readIgnoreFile(dirAbs));
+      const stack = ignores.with(readIgnoreFile(dirAbs, note));
       let entries;
       try {
-        entries = readdirSync(dirAbs, { withFileTypes: true });
+        // names as bytes: a name that is not UTF-8 cannot be opened through a string path
+        entries = readdirSync(dirAbs, { withFileTypes: true, encoding: 'buffer' });
       } catch (e) {
         note(`${dirDisplay}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped`);
         return;
       }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const e of entries) {
-        const childAbs = join(dirAbs, e.name);
-        const childDisplay = join(dirDisplay, e.name);
+      const named = entries.map((e) => ({ e, name: e.name.toString('utf8') }));
+      named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const { e, name } of named) {
+        const childAbs = join(dirAbs, name);
+        const childDisplay = join(dirDisplay, name);
+        if (!isUtf8Name(e.name)) {
+          if (e.isDirectory() || hasCheckedExtension(name)) note(`${join(dirDisplay, nameWithByteEscapes(e.name))}: the name is not valid UTF-8; skipped`);
+          continue;
+        }
         let dir = e.isDirectory();
         let file = e.isFile();
         if (e.isSymbolicLink()) {
@@ -233,14 +226,14 @@ export function collectFiles(paths: readonly string[], cwd: string, note: (messa
           }
         }
         if (dir) {
-          if (ALWAYS_SKIPPED_DIRS.has(e.name) || stack.ignored(childAbs, true)) continue;
+          if (ALWAYS_SKIPPED_DIRS.has(name) || stack.ignored(childAbs, true)) continue;
           walk(childAbs, childDisplay, stack);
-        } else if (file && hasCheckedExtension(e.name) && !stack.ignored(childAbs, false)) {
+        } else if (file && hasCheckedExtension(name) && !stack.ignored(childAbs, false)) {
           add(childDisplay, childAbs);
         }
       }
     };
-    walk(abs, given, ancestorIgnores(abs));
+    walk(abs, given, ancestorIgnores(abs, note));
   }
   return { files, missing };
 }

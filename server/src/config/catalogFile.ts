@@ -5,38 +5,24 @@
  * problem is one clear message naming the file (and the key path), and the catalog stays the
  * one it was. Never throws.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readBounded as readRegular } from '../safeRead';
 import type { Catalog, CatalogProblem } from '../catalog/catalog';
 
 /** The built-in data files are under 1 MB together; a catalog file may be several times that. */
 export const MAX_CATALOG_FILE_BYTES = 8 * 1024 * 1024;
 
-/** The file's text, or why it cannot be used. */
+/** The file's text, or why it cannot be used (the shared bounded reader, with this file's wording). */
 export function readBounded(path: string, maxBytes: number): { text: string } | { problem: string } {
-  let fd: number;
-  try {
-    // non-blocking: opening a FIFO for reading would otherwise wait for a writer
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    return { problem: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-  }
-  try {
-    // on the open file itself: what was checked is what is read
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { problem: `${path} is not a regular file` };
-    if (st.size > maxBytes) return { problem: `${path} is ${st.size.toLocaleString('en-US')} bytes; a catalog file may be at most ${maxBytes.toLocaleString('en-US')}` };
-    const buf = Buffer.alloc(st.size);
-    let read = 0;
-    while (read < st.size) {
-      const n = readSync(fd, buf, read, st.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { text: buf.subarray(0, read).toString('utf8') };
-  } catch (e) {
-    return { problem: `cannot read ${path}: ${(e as Error).message}` };
-  } finally {
-    closeSync(fd);
+  const r = readRegular(path, { maxBytes });
+  if (r.ok) return { text: r.bytes.toString('utf8') };
+  switch (r.reason) {
+    case 'too-large':
+      return { problem: `${path} is ${r.size.toLocaleString('en-US')} bytes; a catalog file may be at most ${maxBytes.toLocaleString('en-US')}` };
+    case 'not-regular':
+    case 'symlink':
+      return { problem: `${path} is not a regular file` };
+    default:
+      return { problem: `cannot read ${path}: ${r.code}` };
   }
 }
 

@@ -16,6 +16,12 @@ export const AzureDeployment = z.object({
 });
 export type AzureDeployment = z.infer<typeof AzureDeployment>;
 
+/** Whether YYYY-MM-DD names a day of the calendar (2025-13-45 and 2025-02-29 do not). */
+export function isCalendarDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 export const Settings = z.object({
   /** per-rule severity overrides: { "OAI106": "warning" } */
   rules: z.record(z.string().regex(/^OAI\d{3}$/, 'rule codes look like OAI201'), RuleSeverity).default({}),
@@ -36,7 +42,8 @@ export const Settings = z.object({
     })
     .default({ extraModels: [], file: null }),
   /** pins "today" for lifecycle checks */
-  asOf: IsoDate.nullable().default(null),
+  // zod runs the refinement after a failed pattern too: a malformed value is the pattern's to report
+  asOf: IsoDate.refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isCalendarDate(v), { error: (issue) => `'${String(issue.input)}' is not a calendar date` }).nullable().default(null),
   tokenCounts: z
     .object({
       inlay: z.boolean().default(true),

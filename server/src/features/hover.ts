@@ -122,7 +122,13 @@ export function suppressionCodeAt(text: string, offset: number): { code: string;
   let lineEnd = offset;
   while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
   const line = text.slice(lineStart, lineEnd);
-  const directive = /(?:#|\/\/|\/\*).*?(?:openai-model-lint:\s*disable(?:-next-line|-line|-file)?|noqa\s*:)/i.exec(line);
+  // the first directive after the first comment marker; searched for directly (a lazy
+  // `marker.*?directive` pattern retries from every `//` and `#` of a minified line: quadratic)
+  const marker = firstMarkerEnd(line);
+  if (marker < 0) return null;
+  const directiveRe = /openai-model-lint:\s*disable(?:-next-line|-line|-file)?|noqa\s*:/gi;
+  directiveRe.lastIndex = marker;
+  const directive = directiveRe.exec(line);
   if (!directive) return null;
   const re = /\bOAI\d{3}\b/g;
   re.lastIndex = directive.index + directive[0].length;
@@ -131,4 +137,14 @@ export function suppressionCodeAt(text: string, offset: number): { code: string;
     if (start <= offset && offset <= start + m[0].length) return { code: m[0], span: { start, end: start + m[0].length } };
   }
   return null;
+}
+
+/** The end of the first comment marker (`#`, `//`, `/*`) in the line; -1 when there is none. */
+function firstMarkerEnd(line: string): number {
+  let end = -1;
+  for (const marker of ['#', '//', '/*']) {
+    const i = line.indexOf(marker);
+    if (i >= 0 && (end < 0 || i + marker.length < end)) end = i + marker.length;
+  }
+  return end;
 }

@@ -10,7 +10,7 @@ import { MessageType } from 'vscode-languageserver';
 import type { Connection } from 'vscode-languageserver';
 import { createContext } from '../engine';
 import type { EngineContext } from '../engine';
-import { findProjectConfig, formatProblem, loadProjectConfig, mergeSettings, validateSettings, withCatalogFileFrom } from '../config/load';
+import { findProjectConfig, firstProblems, formatProblem, gitRoot, isWithin, loadProjectConfig, mergeSettings, validateSettings, withCatalogFileFrom } from '../config/load';
 import type { ConfigProblem } from '../config/load';
 import { DEFAULT_SETTINGS } from '../config/schema';
 import type { Settings } from '../config/schema';
@@ -18,6 +18,11 @@ import { cachedFileSize } from '../fileSize';
 import type { FileSizeLookup } from '../fileSize';
 
 export const SECTION = 'openaiModelLint';
+/** How long a `workspace/configuration` request may go unanswered before defaults are used. */
+export const CONFIGURATION_TIMEOUT_MS = 3000;
+/** Problems named in the pop-up message; the rest are counted. */
+const PROBLEMS_IN_MESSAGE = 10;
+const TIMED_OUT = Symbol('timed out');
 
 export class SettingsCache {
   private readonly byUri = new Map<string, Promise<EngineContext>>();
@@ -25,8 +30,8 @@ export class SettingsCache {
   private readonly reported = new Set<string>();
   /** false in untrusted workspaces: the project file and `catalog.file` (which point at files) are ignored */
   trusted = true;
-  /** the workspace folders' paths: a relative `catalog.file` of the settings is resolved against the document's */
-  workspaceFolders: string[] = [];
+  /** the workspace folders' paths: a project file is looked up no higher than the folder holding the document, and a relative `catalog.file` of the settings is resolved against that folder */
+  workspaceFolders: readonly string[] = [];
   /**
    * Settings a client pushed with `workspace/didChangeConfiguration` (clients without
    * `workspace/configuration`, e.g. Neovim 0.7, send them that way): used when we cannot pull.
@@ -39,6 +44,12 @@ export class SettingsCache {
    * a stat reads no content, but a path from untrusted code may name a network share.
    */
   private readonly fileSize: FileSizeLookup = (absPath) => (this.trusted ? this.sizes(absPath) : undefined);
+
+  /** bumped by clear(): an answer to an older configuration request is dropped */
+  private generation = 0;
+  private unansweredLogged = false;
+  /** a configuration answer came after the timeout: documents are to be checked again */
+  onLateSettings: () => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -71,14 +82,46 @@ export class SettingsCache {
 
   /** After a configuration or project-file change: re-read, and report problems again (once). */
   clear(): void {
+    this.generation++;
     this.byUri.clear();
     this.reported.clear();
   }
 
   private async resolve(uri: string): Promise<EngineContext> {
+    return this.build(uri, this.canPull() ? await this.pull(uri) : this.pushed);
+  }
+
+  /**
+   * The client's settings for a document; undefined (defaults) when it does not answer
+   * within CONFIGURATION_TIMEOUT_MS, so that document still gets diagnostics and hovers.
+   * An answer that comes later replaces the defaults, and `onLateSettings` re-checks.
+   */
+  private async pull(uri: string): Promise<unknown> {
+    const request = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), CONFIGURATION_TIMEOUT_MS)));
+    const answer = await Promise.race([request, timeout]).finally(() => clearTimeout(timer));
+    if (answer !== TIMED_OUT) return answer;
+    if (!this.unansweredLogged) {
+      this.unansweredLogged = true;
+      this.connection.console.warn(`openai-model-lint: the client did not answer workspace/configuration for ${uri} within ${CONFIGURATION_TIMEOUT_MS} ms; default settings are used until it does`);
+    }
+    const generation = this.generation;
+    request.then(
+      (late: unknown) => {
+        if (this.generation !== generation) return; // the settings were re-read since
+        this.byUri.set(uri, Promise.resolve(this.build(uri, late)));
+        this.onLateSettings();
+      },
+      () => undefined,
+    );
+    return undefined;
+  }
+
+  /** The context for a document from the client's settings (`raw`) and its project file. */
+  private build(uri: string, raw: unknown): EngineContext {
     let settings: Settings = DEFAULT_SETTINGS;
     const problems: string[] = [];
-    const raw: unknown = this.canPull() ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : this.pushed;
     if (raw !== null && raw !== undefined) {
       const folder = folderOf(uri, this.workspaceFolders);
       const v = folder ? withCatalogFileFrom(folder, validateSettings(stripTrace(raw))) : validateSettings(stripTrace(raw));
@@ -91,7 +134,7 @@ export class SettingsCache {
         settings = { ...settings, catalog: { ...settings.catalog, file: null } };
       }
     }
-    const file = this.trusted ? projectFileFor(uri) : null;
+    const file = this.trusted ? projectFileFor(uri, this.workspaceFolders, (m) => this.connection.console.warn(`openai-model-lint: ${m}`)) : null;
     // the merged list of extra models is the settings' then the project file's: a problem in
     // entry i is reported where that entry is written
     const fromSettings = settings.catalog.extraModels.length;
@@ -130,13 +173,19 @@ export class SettingsCache {
     return ctx;
   }
 
+  /** One message for the new problems: the first few, then how many more (all of the first MAX_PROBLEMS_SHOWN in the log). */
   private report(problems: string[]): void {
     const fresh = problems.filter((p) => !this.reported.has(p));
     if (!fresh.length) return;
     for (const p of fresh) this.reported.add(p);
+    const { shown, more } = firstProblems(fresh, PROBLEMS_IN_MESSAGE);
+    if (more) {
+      const logged = firstProblems(fresh);
+      this.connection.console.error(`openai-model-lint: ${fresh.length} invalid settings:\n${logged.shown.join('\n')}${logged.more ? `\n… and ${logged.more} more` : ''}`);
+    }
     void this.connection.sendNotification('window/showMessage', {
       type: MessageType.Error,
-      message: `OpenAI Model Lint: invalid ${fresh.join('; ')} — defaults are used for ${fresh.length === 1 ? 'this key' : 'these keys'}.`,
+      message: `OpenAI Model Lint: invalid ${shown.join('; ')}${more ? `; and ${more} more (see the output)` : ''} — defaults are used for ${fresh.length === 1 ? 'this key' : 'these keys'}.`,
     });
   }
 }
@@ -161,12 +210,21 @@ function folderOf(uri: string, folders: readonly string[]): string | null {
   return containing.sort((a, b) => b.length - a.length)[0] ?? (folders.length === 1 ? folders[0]! : null);
 }
 
-function projectFileFor(uri: string): string | null {
+/**
+ * The project file for a document: the nearest one up to its project root, which is the
+ * nearest directory holding `.git` or being a workspace folder (only the document's own
+ * directory when neither is above it).
+ */
+function projectFileFor(uri: string, workspaceFolders: readonly string[], note: (message: string) => void): string | null {
   try {
     // notebook cells carry the notebook's path
     const file = uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, '');
     if (!file.startsWith('file:')) return null;
-    return findProjectConfig(dirname(fileURLToPath(file)));
+    const dir = dirname(fileURLToPath(file));
+    const roots = [gitRoot(dir), ...workspaceFolders.filter((f) => isWithin(dir, f))].filter((r): r is string => r !== null);
+    // the nearest root is the longest path among those above the document
+    const root = roots.length ? roots.reduce((a, b) => (b.length > a.length ? b : a)) : dir;
+    return findProjectConfig(dir, root, note);
   } catch {
     return null;
   }
