@@ -4,10 +4,9 @@
  * A6), and the CLI reading `catalog.file` from the project file (relative to it) or --config.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog, catalogAgeNote, noticeStatus } from '../../server/src/catalog/catalog';
 import { modelCard } from '../../server/src/catalog/card';
@@ -18,15 +17,10 @@ import * as models from '../../server/src/cli/models';
 import { RETIRED_TEAM_FILE, TEAM_SOURCES, teamEntry } from '../helpers/teamCatalog';
 import fixtureOpenai from '../fixtures/catalog/openai.json';
 import fixtureAzure from '../fixtures/catalog/azure.json';
+import { scratchDir } from '../helpers/scratch';
 
 const fixture = () => Catalog.fromFiles([fixtureOpenai, fixtureAzure], ['fixture openai', 'fixture azure']);
-const scratch: string[] = [];
-after(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'oml-catalog-file-'));
-  scratch.push(d);
-  return d;
-}
+const tempDir = (): string => scratchDir('oml-catalog-file-');
 function capture() {
   const out = { stdout: '', stderr: '' };
   return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s) } };

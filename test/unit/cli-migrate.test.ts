@@ -7,26 +7,18 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { run as checkRun } from '../../server/src/cli/check';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { selectFixEdits } from '../../server/src/cli/fix';
 import type { Finding } from '../../server/src/rules/types';
 import { MIGRATION_APP, MIGRATION_APP_FIXED } from '../helpers/migration';
+import { scratchDir } from '../helpers/scratch';
 
 const AS_OF = '2025-09-01';
-const scratch: string[] = [];
-after(() => {
-  for (const d of scratch) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'oml-migrate-'));
-  scratch.push(d);
-  return d;
-}
+const tempDir = (): string => scratchDir('oml-migrate-');
 
 async function check(cwd: string, args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const out = { stdout: '', stderr: '' };

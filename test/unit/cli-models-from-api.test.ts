@@ -8,8 +8,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Catalog } from '../../server/src/catalog/catalog';
@@ -18,6 +17,7 @@ import { run as checkRun } from '../../server/src/cli/check';
 import { buildOverlay, mask } from '../../server/src/cli/fromApi';
 import { run as modelsRun } from '../../server/src/cli/models';
 import { today } from '../../server/src/cli/args';
+import { scratchDir } from '../helpers/scratch';
 
 const OPENAI_KEY = 'sk-proj-TestOnlyKey0000000000000000000000000000000000000000';
 const AZURE_KEY = '0123456789abcdef0123456789abcdef';
@@ -43,16 +43,10 @@ async function fakeServer(reply: (url: string) => { status: number; body: string
 }
 
 const servers: Server[] = [];
-const scratch: string[] = [];
 after(() => {
   for (const s of servers) s.close();
-  for (const d of scratch) rmSync(d, { recursive: true, force: true });
 });
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'oml-fromapi-'));
-  scratch.push(d);
-  return d;
-}
+const tempDir = (): string => scratchDir('oml-fromapi-');
 
 async function models(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
   const out = { stdout: '', stderr: '' };
