@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog, catalogAgeNote, noticeStatus } from '../../server/src/catalog/catalog';
-import { modelCard } from '../../server/src/catalog/card';
+import { modelCard, sourceLinks } from '../../server/src/catalog/card';
 import { MAX_CATALOG_FILE_BYTES, readBounded, withCatalogFile } from '../../server/src/config/catalogFile';
 import { loadProjectConfig } from '../../server/src/config/load';
 import * as check from '../../server/src/cli/check';
@@ -264,4 +264,28 @@ test('the built-in catalog states the SDK’s images.generate default with its s
   assert.equal(d.model, 'dall-e-2');
   assert.ok(d.unlessParameters.includes('output_format'));
   assert.ok(d.sources[0]!.url!.startsWith('https://github.com/openai/openai-python/blob/'));
+});
+
+test('sources by title and URL: a page address repeated in the name is left out, one page read in two places is listed once', () => {
+  const page = 'https://developers.openai.com/api/docs/deprecations';
+  const links = sourceLinks(
+    [
+      { doc: `OpenAI API docs "Deprecations" (${page})`, url: page },
+      { doc: `OpenAI API docs "Deprecations" (${page})`, url: `${page}?translationFallback=zh-Hans` },
+      { doc: 'openai/openai-python src/openai/types/shared/reasoning.py', url: 'https://github.com/openai/openai-python/blob/a/src/openai/types/shared/reasoning.py' },
+      { doc: 'openai/openai-python src/openai/types/shared/reasoning.py', url: 'https://github.com/openai/openai-python/blob/b/src/openai/types/shared/reasoning.py' },
+      { doc: '004_f3fee25f6d6d4027.txt', section: 'GPT-4o' },
+    ],
+    Catalog.builtIn(),
+  );
+  assert.deepEqual(links.slice(0, 3), [
+    { title: 'OpenAI API docs "Deprecations"', url: page },
+    { title: 'openai/openai-python src/openai/types/shared/reasoning.py', url: 'https://github.com/openai/openai-python/blob/a/src/openai/types/shared/reasoning.py' },
+    // another commit of the file is another document
+    { title: 'openai/openai-python src/openai/types/shared/reasoning.py', url: 'https://github.com/openai/openai-python/blob/b/src/openai/types/shared/reasoning.py' },
+  ]);
+  // a seed is shown by its title and public page, never its file name
+  assert.equal(links.length, 4);
+  assert.doesNotMatch(links[3]!.title, /\.txt/);
+  assert.match(links[3]!.url ?? '', /^https:\/\//);
 });

@@ -77,14 +77,18 @@ export function modelCard(r: ResolvedModel, catalog: Catalog, opts: CardOptions)
 
 /**
  * The documents behind the facts as a user can open them: a seed file's title and public page
- * (the catalog's `documents` table), else the reference's own name and URL; one line each.
+ * (the catalog's `documents` table), else the reference's own name and URL; one line each. A
+ * name that ends in its page's address in parentheses (`OpenAI API docs "Deprecations"
+ * (https://…)`) is shown without it, beside the URL, and the same page read in several places
+ * (a translation fallback, an anchor) is listed once.
  */
 export function sourceLinks(refs: SourceRef[], catalog: Catalog): { title: string; url: string | null }[] {
   const out = new Map<string, { title: string; url: string | null }>();
   for (const ref of refs) {
     const known = catalog.document(ref.doc);
-    const link = known ? { title: known.title, url: known.url } : { title: ref.doc, url: ref.url ?? null };
-    out.set(`${link.title}\n${link.url}`, link);
+    const link = known ? { title: known.title, url: known.url } : { title: ref.doc.replace(/\s*\(https?:\/\/[^()\s]*\)$/, ''), url: ref.url ?? null };
+    const key = `${link.title}\n${link.url?.replace(/[?#].*$/, '') ?? null}`;
+    if (!out.has(key)) out.set(key, link);
   }
   return [...out.values()];
 }
