@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ApiCall } from '../../server/src/analysis/apiCall';
 import type { SettingsInput } from '../../server/src/config/schema';
+import type { CatalogLike } from '../../server/src/rules/catalogApi';
 import { runCallRules } from '../../server/src/rules/run';
 import type { Finding } from '../../server/src/rules/types';
 import { applyEdits } from './callBuilder';
@@ -94,8 +95,9 @@ function nthIndex(text: string, needle: string, nth: number): number {
   return i;
 }
 
-export function snippetTable(code: string, cases: { valid: SnippetCase[]; invalid: (SnippetCase & { errors: SnippetError[] })[] }): void {
-  const ctxOf = (c: SnippetCase) => createContext(Settings.parse(c.settings ?? {}), { catalog: fixtureCatalog(), asOf: c.asOf ?? '2024-12-17', tokens: 'sync' }).ctx;
+/** `catalog`: the catalog the cases run against (default: the rules' fixture catalog). */
+export function snippetTable(code: string, cases: { valid: SnippetCase[]; invalid: (SnippetCase & { errors: SnippetError[] })[] }, catalog: CatalogLike = fixtureCatalog()): void {
+  const ctxOf = (c: SnippetCase) => createContext(Settings.parse(c.settings ?? {}), { catalog, asOf: c.asOf ?? '2024-12-17', tokens: 'sync' }).ctx;
   for (const c of cases.valid) {
     test(`${code} valid (${c.lang}): ${c.name}`, async () => {
       const { findings } = await analyzeText(c.code, c.lang, ctxOf(c));

@@ -42,10 +42,12 @@ export const wrongEndpoint = defineRule({
     // The Responses API serves the chat models; catalogs older than it list only chat.
     if (call.endpoint === 'responses' && served.includes('chat.completions')) return [];
     const kind = KIND[call.endpoint];
+    // a Responses-only model on chat completions is one endpoint away from working
+    const advice = call.endpoint === 'chat.completions' && served.includes('responses') ? `call it with responses.create or use ${kind}` : kind ? `use ${kind}` : null;
     return [
       {
         span: t.span,
-        message: `${modelLabel(t)} is not served by ${call.endpoint} (it serves ${served.join(', ')})${kind ? `; use ${kind}` : ''}`,
+        message: `${modelLabel(t)} is not served by ${call.endpoint} (it serves ${served.join(', ')})${advice ? `; ${advice}` : ''}`,
         fix: null,
       },
     ];
