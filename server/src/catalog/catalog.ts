@@ -15,7 +15,7 @@ import {
   SourceRef,
 } from './schema';
 import type { ApiVersionRequirement, AzureApiVersions, DocumentInfo, Endpoint, EndpointDefault, RetiredApi } from './schema';
-import { noticeStatus } from './notice';
+import { daysBetween, noticeStatus } from './notice';
 import { suggestIds, type SuggestionCandidates } from './suggest';
 import openaiData from './data/openai.json';
 import azureData from './data/azure.json';
@@ -438,11 +438,6 @@ function mergeTables(files: Tables[]): Tables {
     ),
     documents: Object.assign({}, ...files.map((f) => f.documents)) as Tables['documents'],
   };
-}
-
-/** Days between two YYYY-MM-DD dates (b − a). */
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /** How old a catalog may get before its date is shown as a warning (SPEC §2, catalog age). */

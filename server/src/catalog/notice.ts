@@ -17,12 +17,11 @@ export function noticeStatus(n: Notice, asOf: string): 'retired' | 'deprecated' 
   // an announcement dated after the as-of date had not happened yet
   if (n.deprecationDate !== null) return n.deprecationDate <= asOf ? 'deprecated' : null;
   if (n.shutdownDate === null) return null;
-  if (n.scheduledShutdown) return addDays(n.shutdownDate, -n.scheduledShutdown.noticeDays) <= asOf ? 'deprecated' : null;
+  if (n.scheduledShutdown) return daysBetween(asOf, n.shutdownDate) <= n.scheduledShutdown.noticeDays ? 'deprecated' : null;
   return 'deprecated';
 }
 
-/** `date` (YYYY-MM-DD) moved by `days`, as YYYY-MM-DD. */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString().slice(0, 10) : date;
+/** Days between two YYYY-MM-DD dates (b − a); NaN when either is not a date. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
