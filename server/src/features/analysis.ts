@@ -18,6 +18,7 @@ import type { LanguageName } from '../parse/parser';
 import { isEncodingLoaded, loadEncoding } from '../tokens';
 import type { Encoding } from '../catalog/schema';
 import type { DocumentLocation } from '../fileSize';
+import { documentPath } from './convert';
 import type { DocState, Documents } from './documents';
 import type { ModuleInfo } from './notebooks';
 import { cellState } from './notebooks';
@@ -241,14 +242,8 @@ export function overByteLimit(text: string, limit: number): boolean {
  * undefined for untitled and other non-file documents. Notebook cells carry the notebook's path.
  */
 export function documentLocation(uri: string, workspaceFolders: readonly string[]): DocumentLocation | undefined {
-  const file = uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, '');
-  if (!file.startsWith('file:')) return undefined;
-  let path: string;
-  try {
-    path = fileURLToPath(file);
-  } catch {
-    return undefined;
-  }
+  const path = documentPath(uri);
+  if (path === null) return undefined;
   const roots = workspaceFolders.filter((folder) => {
     const rel = relative(folder, path);
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);

@@ -1,6 +1,7 @@
 /** Span (UTF-16 offsets) ↔ LSP Range for one document version. */
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import type { Span } from '../analysis/apiCall';
 
 export function toRange(doc: TextDocument, span: Span): Range {
@@ -21,4 +22,18 @@ export function shortTokens(n: number | null): string {
 
 export function thousands(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/**
+ * The file a document lives in: a `file:` URI's path, a notebook cell's (`vscode-notebook-cell:`)
+ * notebook's path; null for untitled and other non-file documents.
+ */
+export function documentPath(uri: string): string | null {
+  const file = uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, '');
+  if (!file.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(file);
+  } catch {
+    return null;
+  }
 }

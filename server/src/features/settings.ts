@@ -4,8 +4,7 @@
  * URI until the configuration or the project file changes. Invalid keys are reported once
  * (window/showMessage naming the key); their defaults apply and the server keeps serving.
  */
-import { dirname, isAbsolute, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, isAbsolute } from 'node:path';
 import { MessageType } from 'vscode-languageserver';
 import type { Connection } from 'vscode-languageserver';
 import { createContext } from '../engine';
@@ -16,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../config/schema';
 import type { Settings } from '../config/schema';
 import { cachedFileSize } from '../fileSize';
 import type { FileSizeLookup } from '../fileSize';
+import { documentPath } from './convert';
 
 export const SECTION = 'openaiModelLint';
 /** How long a `workspace/configuration` request may go unanswered before defaults are used. */
@@ -200,13 +200,8 @@ function stripTrace(raw: unknown): unknown {
 
 /** The workspace folder that contains the document (the innermost), else the only one; null when none fits. */
 function folderOf(uri: string, folders: readonly string[]): string | null {
-  let path: string;
-  try {
-    path = fileURLToPath(uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, ''));
-  } catch {
-    return folders.length === 1 ? folders[0]! : null;
-  }
-  const containing = folders.filter((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+  const path = documentPath(uri);
+  const containing = path === null ? [] : folders.filter((f) => isWithin(path, f));
   return containing.sort((a, b) => b.length - a.length)[0] ?? (folders.length === 1 ? folders[0]! : null);
 }
 
@@ -216,11 +211,11 @@ function folderOf(uri: string, folders: readonly string[]): string | null {
  * directory when neither is above it).
  */
 function projectFileFor(uri: string, workspaceFolders: readonly string[], note: (message: string) => void): string | null {
+  // notebook cells carry the notebook's path
+  const path = documentPath(uri);
+  if (path === null) return null;
   try {
-    // notebook cells carry the notebook's path
-    const file = uri.replace(/^vscode-notebook-cell:/, 'file:').replace(/#.*$/, '');
-    if (!file.startsWith('file:')) return null;
-    const dir = dirname(fileURLToPath(file));
+    const dir = dirname(path);
     const roots = [gitRoot(dir), ...workspaceFolders.filter((f) => isWithin(dir, f))].filter((r): r is string => r !== null);
     // the nearest root is the longest path among those above the document
     const root = roots.length ? roots.reduce((a, b) => (b.length > a.length ? b : a)) : dir;
