@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { checkFiles, type CheckEngine, type SourceLanguage } from '../../server/src/cli/checkFiles';
 import { exitStatus, parseCheckArgs } from '../../server/src/cli/checkOptions';
-import { applyEdits, overlaps, selectSafeEdits } from '../../server/src/cli/fix';
+import { applyEdits, overlaps, selectFixEdits } from '../../server/src/cli/fix';
 import { formatJson, formatSarif, formatText } from '../../server/src/cli/format';
 import { blankMagics, parseNotebook, updateNotebook } from '../../server/src/cli/notebook';
 import { layoutCells } from '../../server/src/notebook';
@@ -346,7 +346,7 @@ describe('checkFiles', () => {
 describe('--fix', () => {
   test('overlap: the later of two overlapping safe fixes waits; unsafe fixes never apply', () => {
     const text = 'f(model="gpt4o", temperature=1, max_tokens=500)';
-    const { edits, fixes } = selectSafeEdits(fakeFindings(text));
+    const { edits, fixes } = selectFixEdits(fakeFindings(text), false);
     assert.equal(fixes, 2); // temperature removal + max_tokens rename; the clamp overlaps the rename
     assert.equal(applyEdits(text, edits), 'f(model="gpt4o", max_completion_tokens=500)');
     assert.equal(overlaps({ start: 3, end: 3, newText: 'a' }, { start: 3, end: 3, newText: 'b' }), true);

@@ -18,7 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { extractCalls } from '../../server/src/analysis/extract';
 import { run as checkRun } from '../../server/src/cli/check';
-import { applyEdits, fixText, overlaps, selectSafeEdits } from '../../server/src/cli/fix';
+import { applyEdits, fixText, overlaps, selectFixEdits } from '../../server/src/cli/fix';
 import { blankMagics, parseNotebook } from '../../server/src/cli/notebook';
 import { DEFAULT_SETTINGS } from '../../server/src/config/schema';
 import { analyzeText, createContext } from '../../server/src/engine';
@@ -316,7 +316,7 @@ describe('crafted overlapping fixes', () => {
     // the dict's temperature and top_p are one finding each for the two calls that share the
     // dict (both calls want them removed: the fixes stay safe)
     assert.equal(safe.length, 8);
-    const { edits, fixes } = selectSafeEdits(findings);
+    const { edits, fixes } = selectFixEdits(findings, false);
     assertNoOverlap(edits, 'pass 1');
     // max_tokens rename + temperature (line 5), dict temperature (once for two calls), presence_penalty and
     // frequency_penalty (the comment between them keeps their edits apart), logprobs
@@ -351,7 +351,7 @@ describe('crafted overlapping fixes', () => {
     const left = finding([{ start: 0, end: 2, newText: 'L' }]);
     const right = finding([{ start: 2, end: 4, newText: 'R' }]);
     const sameInsert = [finding([{ start: 5, end: 5, newText: '1' }]), finding([{ start: 5, end: 5, newText: '2' }])];
-    const r = selectSafeEdits([selfOverlap, left, right, ...sameInsert]);
+    const r = selectFixEdits([selfOverlap, left, right, ...sameInsert], false);
     assert.equal(r.fixes, 3);
     assert.equal(applyEdits(text, r.edits), 'LRe1f');
   });

@@ -8,16 +8,12 @@ import type { Finding, TextEdit } from '../rules/types';
 
 export const MAX_FIX_PASSES = 10;
 
-/** Edits of the safe fixes that can be applied together, earliest first; the count of fixes taken. */
-export function selectSafeEdits(findings: readonly Finding[]): { edits: TextEdit[]; fixes: number } {
-  return selectFixEdits(findings, false);
-}
-
 /** Model rules (OAI1xx): their unsafe fixes replace a call's model. */
 const MODEL_RULE = /^OAI1\d\d$/;
 
 /**
- * Edits of the fixes (safe ones; every one with `includeUnsafe`) that can be applied together.
+ * Edits of the fixes (safe ones; every one with `includeUnsafe`) that can be applied together,
+ * earliest first, and the count of fixes taken.
  * A pass that replaces models takes no other unsafe fix: what those should be (a clamp to the
  * model's limit, a role it accepts) depends on the model, so they wait for the re-analysis.
  */
